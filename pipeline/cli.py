@@ -1,0 +1,124 @@
+"""Command line: ``python -m pipeline {run,extract,evaluate,train,show} …``.
+
+Exit status of ``run``: 0 every document ok; 1 finished, some documents failed; 2 could not run
+(bad arguments, no input, output not writable).
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import json
+import sys
+from pathlib import Path
+
+from . import __version__
+
+EXIT_OK, EXIT_SOME_FAILED, EXIT_CANNOT_RUN = 0, 1, 2
+
+# evaluate/train subcommands: name -> module with add_arguments(parser) and run(args) -> int
+EVALUATORS = {
+    "ner": ("pipeline.evaluation.ner", "exact-span P/R/F1 of the NER stage on a `token TAG` file"),
+    "quotes": ("pipeline.evaluation.quotes", "quote detection and speaker accuracy on standoff gold"),
+}
+TRAINERS = {
+    "ner": ("pipeline.training.ner", "train the shipped NER model from a config"),
+}
+
+
+def _cmd_run(args) -> int:
+    from .batch import run
+    from .io.readers import Fields
+
+    missing = [p for p in args.inputs if not Path(p).exists()]
+    if missing:
+        print(f"error: no such input: {', '.join(missing)}", file=sys.stderr)
+        return EXIT_CANNOT_RUN
+    fields = Fields()
+    if args.text_field:
+        fields.text = (args.text_field, *fields.text)
+    if args.id_field:
+        fields.id = (args.id_field, *fields.id)
+    if args.date_field:
+        fields.published = (args.date_field, *fields.published)
+    try:
+        manifest = run(
+            args.inputs,
+            args.output,
+            fields=fields,
+            max_chars=args.max_chars,
+            progress=not args.quiet,
+        )
+    except OSError as exc:
+        print(f"error: could not write {args.output}: {exc}", file=sys.stderr)
+        return EXIT_CANNOT_RUN
+    ok, failed = manifest["documents_ok"], manifest["documents_failed"]
+    counts = ", ".join(f"{k} {v}" for k, v in manifest["counts"].items())
+    print(f"{ok + failed} documents: {ok} ok, {failed} failed | {counts} | {manifest['wall_seconds']} s -> {args.output}")
+    for f in manifest["failed"][:10]:
+        print(f"  failed: {f['doc_id']}: {f['error']}", file=sys.stderr)
+    return EXIT_OK if failed == 0 else EXIT_SOME_FAILED
+
+
+def _cmd_extract(args) -> int:
+    from . import extract
+
+    text = args.text if args.text is not None else sys.stdin.read()
+    tables = extract(text, published=args.published, doc_id=args.doc_id)
+    json.dump(tables, sys.stdout, ensure_ascii=False, indent=2 if args.indent else None, default=str)
+    sys.stdout.write("\n")
+    return EXIT_OK if tables["documents"][0]["status"] == "ok" else EXIT_SOME_FAILED
+
+
+def _dispatch(table: dict, kind: str, args) -> int:
+    module = importlib.import_module(table[kind][0])
+    return module.run(args)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(prog="python -m pipeline", description="Arabic news extraction pipeline")
+    p.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    sub = p.add_subparsers(dest="command", required=True)
+
+    r = sub.add_parser("run", help="process files/folders of articles into tables")
+    r.add_argument("inputs", nargs="+", help=".txt, .jsonl, .csv files or folders (recursive)")
+    r.add_argument("-o", "--output", default="data/processed", help="output folder (default: data/processed)")
+    r.add_argument("--max-chars", type=int, default=1_000_000, help="refuse longer documents (default 1,000,000)")
+    r.add_argument("--text-field", help="name of the text field in .jsonl/.csv input")
+    r.add_argument("--id-field", help="name of the id field in .jsonl/.csv input")
+    r.add_argument("--date-field", help="name of the publication-date field in .jsonl/.csv input")
+    r.add_argument("-q", "--quiet", action="store_true", help="no progress bar")
+    r.set_defaults(func=_cmd_run)
+
+    e = sub.add_parser("extract", help="one text from stdin (or --text) -> JSON of all its records")
+    e.add_argument("--text", help="the text (default: read stdin)")
+    e.add_argument("--published", help="publication date, ISO 8601 (anchors relative dates)")
+    e.add_argument("--doc-id", help="document id for the records")
+    e.add_argument("--indent", action="store_true", help="pretty-print the JSON")
+    e.set_defaults(func=_cmd_extract)
+
+    for name, table, helptext in (("evaluate", EVALUATORS, "evaluate a stage on gold data"),
+                                  ("train", TRAINERS, "train a model")):
+        sp = sub.add_parser(name, help=helptext)
+        ssub = sp.add_subparsers(dest="kind", required=True)
+        for kind, (module, h) in table.items():
+            kp = ssub.add_parser(kind, help=h)
+            try:
+                importlib.import_module(module).add_arguments(kp)
+            except ModuleNotFoundError:
+                continue
+            kp.set_defaults(func=lambda a, t=table, k=kind: _dispatch(t, k, a))
+    return p
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if not hasattr(args, "func"):
+        parser.print_help()
+        return EXIT_CANNOT_RUN
+    return args.func(args)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

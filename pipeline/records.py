@@ -1,0 +1,145 @@
+"""Doc -> table rows. The output schema lives here, in one place.
+
+Every stage stores its results on the ``Doc`` (``doc.ents`` and span groups ``dates``,
+``numbers``, ``quotes``) with typed extension attributes named after the table's columns; this
+module turns them into rows. Every row carries ``doc_id`` and character offsets ``start``/``end``
+into the raw text with ``raw[start:end] == text``.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Span
+
+# column -> pandas/pyarrow dtype ("string", "Int64", "float64", "boolean")
+SCHEMA: dict[str, dict[str, str]] = {
+    "documents": {
+        "doc_id": "string",
+        "input": "string",  # file (and line or row) the document came from
+        "source": "string",
+        "url": "string",
+        "title": "string",
+        "published": "string",  # ISO 8601 date as given by the input, normalized
+        "n_chars": "Int64",
+        "n_words": "Int64",
+        "n_sentences": "Int64",
+        "status": "string",  # ok | error
+        "error": "string",
+        "encoding": "string",  # encoding the input was decoded with
+        "sha256": "string",  # of the text the offsets refer to
+        "pipeline_version": "string",
+    },
+    "entities": {
+        "doc_id": "string",
+        "start": "Int64",
+        "end": "Int64",
+        "text": "string",
+        "label": "string",  # PER | ORG | LOC | MISC
+        "canonical": "string",
+        "entity_id": "string",
+        "sentence_id": "Int64",
+    },
+    "dates": {
+        "doc_id": "string",
+        "start": "Int64",
+        "end": "Int64",
+        "text": "string",
+        "value": "string",  # ISO 8601: date, month, year, week, interval, duration, recurrence
+        "granularity": "string",
+        "calendar": "string",  # gregorian | hijri
+        "kind": "string",  # absolute | relative | weekday | range | duration | set
+        "hijri": "string",  # the Hijri date as written, ISO-like (1443-09-15) when calendar is hijri
+        "sentence_id": "Int64",
+    },
+    "numbers": {
+        "doc_id": "string",
+        "start": "Int64",
+        "end": "Int64",
+        "text": "string",
+        "value": "float64",  # the number; for a range its lower bound
+        "value_max": "float64",  # the upper bound of a range
+        "kind": "string",  # cardinal | ordinal | fraction | percent | money | range
+        "unit": "string",  # the counted noun, or the ISO 4217 code for money
+        "modifier": "string",  # approx | more_than | less_than | at_least | at_most | ...
+        "sentence_id": "Int64",
+    },
+    "quotes": {
+        "doc_id": "string",
+        "quote_id": "string",
+        "start": "Int64",
+        "end": "Int64",
+        "text": "string",
+        "kind": "string",  # direct | reported
+        "speaker": "string",
+        "speaker_start": "Int64",
+        "speaker_end": "Int64",
+        "speaker_entity_id": "string",
+        "speaker_role": "string",
+        "speaker_org": "string",
+        "speaker_honorific": "string",
+        "cue": "string",
+        "sentence_id": "Int64",
+    },
+}
+TABLES = tuple(SCHEMA)
+SPAN_GROUPS = ("dates", "numbers", "quotes")
+_BASE = {"doc_id", "start", "end", "text", "sentence_id"}
+
+# Extension attributes: one per table column that is not derived from the span itself.
+for _table in ("entities", *SPAN_GROUPS):
+    for _col in SCHEMA[_table]:
+        if _col not in _BASE and _col != "label" and not Span.has_extension(_col):
+            Span.set_extension(_col, default=None)
+for _attr in ("doc_id", "published", "meta"):
+    if not Doc.has_extension(_attr):
+        Doc.set_extension(_attr, default=None)
+
+
+def _sentence_index(doc: Doc) -> list[int]:
+    """Sentence number (0-based) of every token."""
+    out = [0] * len(doc)
+    if not doc.has_annotation("SENT_START"):
+        return out
+    k = -1
+    for tok in doc:
+        if tok.is_sent_start:
+            k += 1
+        out[tok.i] = max(k, 0)
+    return out
+
+
+def _span_row(doc_id: str, span: Span, table: str, sent_of: list[int]) -> dict:
+    row = {"doc_id": doc_id, "start": span.start_char, "end": span.end_char, "text": span.text}
+    for col in SCHEMA[table]:
+        if col in row:
+            continue
+        if col == "sentence_id":
+            row[col] = sent_of[span.start] if len(span) else None
+        elif col == "label":
+            row[col] = span.label_
+        else:
+            row[col] = getattr(span._, col)
+    return row
+
+
+def doc_rows(doc: Doc, doc_id: str | None = None) -> dict[str, list[dict]]:
+    """Rows of the entities, dates, numbers and quotes tables for one processed ``Doc``."""
+    doc_id = doc_id if doc_id is not None else (doc._.doc_id or "")
+    sent_of = _sentence_index(doc)
+    out: dict[str, list[dict]] = {"entities": []}
+    for ent in doc.ents:
+        out["entities"].append(_span_row(doc_id, ent, "entities", sent_of))
+    for group in SPAN_GROUPS:
+        spans = sorted(doc.spans[group], key=lambda s: (s.start_char, s.end_char)) if group in doc.spans else []
+        out[group] = [_span_row(doc_id, s, group, sent_of) for s in spans]
+    return out
+
+
+def document_row(doc: Doc | None, **fields) -> dict:
+    """The ``documents`` row: counts from the ``Doc`` (when there is one) plus given fields."""
+    row = dict.fromkeys(SCHEMA["documents"])
+    if doc is not None:
+        row["n_chars"] = len(doc.text)
+        row["n_words"] = sum(1 for t in doc if not (t.is_space or t.is_punct))
+        row["n_sentences"] = sum(1 for _ in doc.sents) if doc.has_annotation("SENT_START") else None
+    row.update({k: v for k, v in fields.items() if k in row})
+    return row
