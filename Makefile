@@ -12,7 +12,7 @@ $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PY) -m venv $(VENV)
 	$(BIN)/pip install -q --upgrade pip
 	# CPU build of torch first (camel-tools depends on it; this avoids the multi-GB CUDA build)
-	$(BIN)/pip install -q "torch==2.13.0" || $(BIN)/pip install -q torch --index-url https://download.pytorch.org/whl/cpu
+	$(BIN)/pip install -q "torch==2.13.0"
 	$(BIN)/pip install -q -e '.[dev]'
 	touch $(STAMP)
 

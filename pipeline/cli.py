@@ -24,6 +24,10 @@ EVALUATORS = {
 TRAINERS = {
     "ner": ("pipeline.training.ner", "train the shipped NER model from a config"),
 }
+# top-level commands implemented in their own module (add_arguments(parser), run(args) -> int)
+COMMANDS = {
+    "show": ("pipeline.show", "render one article's extractions as a right-to-left HTML page"),
+}
 
 
 def _cmd_run(args) -> int:
@@ -108,6 +112,13 @@ def build_parser() -> argparse.ArgumentParser:
             except ModuleNotFoundError:
                 continue
             kp.set_defaults(func=lambda a, t=table, k=kind: _dispatch(t, k, a))
+    for name, (module, helptext) in COMMANDS.items():
+        cp = sub.add_parser(name, help=helptext)
+        try:
+            importlib.import_module(module).add_arguments(cp)
+        except ModuleNotFoundError:
+            continue
+        cp.set_defaults(func=lambda a, m=module: importlib.import_module(m).run(a))
     return p
 
 
