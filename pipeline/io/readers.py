@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import csv
 import json
+import re
 import sys
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -114,7 +115,17 @@ def read_txt(path: Path, doc_id: str) -> Iterator[InputDoc]:
     except (OSError, ValueError) as exc:
         yield InputDoc(doc_id=doc_id, text=None, input=where, error=f"{where}: {exc}")
         return
-    yield InputDoc(doc_id=doc_id, text=text, input=where, encoding=enc)
+    yield InputDoc(doc_id=doc_id, text=text, input=where, encoding=enc, published=date_in_name(path.name))
+
+
+_NAME_DATE = re.compile(r"(?<!\d)((?:19|20)\d\d)-([01]\d)-([0-3]\d)(?!\d)")
+
+
+def date_in_name(name: str) -> str | None:
+    """A publication date written in a file name ("2022-06-20-cairo.txt" -> "2022-06-20"): plain
+    text files carry no metadata, and archives often name files by date."""
+    m = _NAME_DATE.search(name)
+    return "-".join(m.groups()) if m else None
 
 
 def read_jsonl(path: Path, doc_id: str, fields: Fields) -> Iterator[InputDoc]:
