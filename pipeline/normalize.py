@@ -79,7 +79,6 @@ def normalize(text: str) -> str:
 # --- clitics -----------------------------------------------------------------------------------
 
 PROCLITICS = "وفبلك"
-_ARTICLE_FORMS = ("وال", "فال", "بال", "كال", "لل", "ال")
 
 
 def clitic_variants(word: str) -> list[str]:
@@ -106,40 +105,54 @@ def clitic_variants(word: str) -> list[str]:
     return _dedupe(out)
 
 
-def strip_proclitics(word: str, keep_article: bool = True) -> str:
-    """Remove attached proclitics (و ف ب ل ك) from a word written as in the text.
+def _clitic_parse(word: str) -> tuple[int, bool]:
+    """(letters of proclitics, whether the article's alef was assimilated after lam) of a word."""
+    n = normalize(word)
+    i = 0
+    if n[:1] in ("و", "ف") and n[1:].startswith(("ال", "لل", "بال", "كال")) and len(n) > 4:
+        i = 1
+    rest = n[i:]
+    if rest.startswith(("بال", "كال")) and len(rest) > 4:
+        return i + 1, False
+    if rest.startswith("لل") and len(rest) > 3:
+        return i + 1, True
+    return i, False
 
-    The article is kept (``"بالقاهرة"`` -> ``"القاهرة"``, ``"للمنظمة"`` -> ``"المنظمة"``) unless
-    ``keep_article`` is false. Works on raw or normalized words; only prefixes are removed.
-    """
-    w = word
-    n = normalize(w)
-    for form in _ARTICLE_FORMS[:-1]:
-        if n.startswith(form) and len(n) > len(form) + 1:
-            rest = w[len(form):]
-            return rest if not keep_article else "ال" + rest
-    if n.startswith("ال"):
-        return w if keep_article else w[2:]
-    return w
+
+def _raw_prefix_len(word: str, letters: int) -> int:
+    """Characters of ``word`` as written that hold its first ``letters`` normalized letters
+    (diacritics, tatweel and controls attached to them included)."""
+    pos = 0
+    seen = 0
+    while pos < len(word) and seen < letters:
+        if normalize(word[pos]):
+            seen += 1
+        pos += 1
+    while pos < len(word) and not normalize(word[pos]):
+        pos += 1
+    return pos
 
 
 def proclitic_length(word: str) -> int:
-    """Number of leading characters of ``word`` that are proclitics before the article or stem.
+    """Number of leading characters of ``word`` (as written) that are proclitics before the
+    article or stem: ``"والمنظمة"`` -> 1, ``"للمنظمة"`` -> 1 (the second lam is the article's),
+    ``"بالقاهرة"`` -> 1, ``"وللمنظمة"`` -> 2, ``"القاهرة"`` and ``"وزير"`` -> 0. A bare و/ف
+    is only taken for a clitic before the article, so words like "وزير" stay whole."""
+    letters, _ = _clitic_parse(word)
+    return _raw_prefix_len(word, letters) if letters else 0
 
-    ``"والمنظمة"`` -> 1, ``"للمنظمة"`` -> 1 (the second lam is the article's), ``"بالقاهرة"`` -> 1,
-    ``"القاهرة"`` -> 0. Used to trim spans to the name alone.
-    """
-    n = normalize(word)
-    for form in ("وال", "فال", "بال", "كال"):
-        if n.startswith(form) and len(n) > len(form) + 1:
-            return 1
-    if n.startswith("وبال") or n.startswith("وكال") or n.startswith("فبال"):
-        return 2
-    if n.startswith("ولل") and len(n) > 4:
-        return 2
-    if n.startswith("لل") and len(n) > 3:
-        return 1
-    return 0
+
+def strip_proclitics(word: str, keep_article: bool = True) -> str:
+    """The word as written without its attached proclitics (و ف ب ل ك): ``"بالقاهرة"`` ->
+    ``"القاهرة"``, ``"للمنظمة"`` -> ``"المنظمة"`` (the assimilated article is restored).
+    With ``keep_article=False`` the article goes too."""
+    letters, assimilated = _clitic_parse(word)
+    rest = word[_raw_prefix_len(word, letters):] if letters else word
+    if assimilated:
+        rest = "ا" + rest  # ل + لمنظمة: the lam left is the article's
+    if not keep_article and normalize(rest).startswith("ال") and len(normalize(rest)) > 3:
+        rest = rest[_raw_prefix_len(rest, 2):]
+    return rest
 
 
 def _dedupe(items: list[str]) -> list[str]:
