@@ -1,14 +1,421 @@
-"""Quotes stage (to be filled by its issue): span group ``doc.spans["quotes"]``."""
+"""Quotes stage: direct and reported speech with their speakers, in ``doc.spans["quotes"]``.
+
+Three detectors feed one attribution pass, in text order:
+
+* **direct** quotations between quotation marks (:mod:`pipeline.quotes_marks`), accepted when a
+  speech cue introduces them (``قال X: «…»``, ``«…»، قال X``, ``«…» بحسب X``), when they continue
+  a quotation of the previous paragraph, or when they are long enough to be speech; scare quotes
+  around a name or term and titles of works (after كتاب، مبادرة، شعار …) are not quotations;
+* **reported** speech: a speech verb, its subject and أن/إن + clause (``وأكد الوزير أن …``), the
+  participial chains that follow (``مشيرا إلى أن …``) and an unmarked clause after a colon;
+* **source phrases**: ``بحسب X``، ``وفقا لـX``، ``نقلا عن X`` attributing the rest of the sentence.
+
+A verb without a named subject (``وأضاف: «…»``، ``وتابعت``) takes the last speaker whose gender
+agrees with it. Speakers are read by :mod:`pipeline.quotes_speakers`.
+"""
 
 from __future__ import annotations
 
+from dataclasses import dataclass, field
+
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 
 from . import records  # noqa: F401  (extension attributes)
+from .quotes_lexicon import (
+    COMPLEMENTIZERS,
+    NOT_COMPLEMENTIZER_AFTER,
+    in_class,
+    source_phrases,
+    strip_conj,
+    title_of,
+    verb_of,
+)
+from .quotes_marks import quoted_spans
+from .quotes_speakers import COLON, COMMA, END, Speaker, read_speaker
+
+MIN_UNCUED_WORDS = 8  # a quotation with no cue at all must be at least this long
+MIN_CUED_WORDS = 3  # … and one with a cue but no colon
+MAX_LOOKBACK = 30  # tokens searched for a speech verb before a quotation
+MAX_GAP = 22  # tokens between a speech verb and its أن/إن
+FA_INNA = {"فان", "فانه", "فانها", "فانهم", "ان", "انه"}
+
+
+@dataclass
+class Candidate:
+    pos: int  # token where the attribution happens (for the order of pronoun resolution)
+    start: int  # token range of the quotation
+    end: int
+    kind: str
+    cue: str | None = None
+    speaker: Speaker | None = None
+    gender: str | None = None  # gender a pronoun subject must agree with
+    same_as: int = -1  # index of the candidate whose speaker this one takes (linked part)
+    follow_sentence: bool = False  # participial chain: the speaker of the sentence
+    linked: int = -1
+    extra: dict = field(default_factory=dict)
+
+
+def _sent_bounds(doc: Doc) -> tuple[list[int], list[int]]:
+    """Start and end token of the sentence of every token."""
+    n = len(doc)
+    starts = [0] * n
+    ends = [n] * n
+    s = 0
+    for t in doc:
+        if t.is_sent_start and t.i > 0:
+            for k in range(s, t.i):
+                ends[k] = t.i
+            s = t.i
+        starts[t.i] = s
+    for k in range(s, n):
+        ends[k] = n
+    return starts, ends
+
+
+def _prev_word(doc: Doc, i: int) -> int:
+    i -= 1
+    while i >= 0 and doc[i].is_space:
+        i -= 1
+    return i
+
+
+def _next_word(doc: Doc, i: int) -> int:
+    while i < len(doc) and doc[i].is_space:
+        i += 1
+    return i
+
+
+def _n_words(doc: Doc, a: int, b: int) -> int:
+    return sum(1 for t in doc[a:b] if not (t.is_punct or t.is_space))
+
+
+def _trim(doc: Doc, a: int, b: int) -> tuple[int, int]:
+    while a < b and (doc[a].is_space or doc[a].text in COMMA or doc[a].text in COLON):
+        a += 1
+    while b > a and (doc[b - 1].is_space or doc[b - 1].is_punct and doc[b - 1].text not in "»”\")"):
+        b -= 1
+    return a, b
+
+
+def _match_source(doc: Doc, i: int) -> tuple[int, bool] | None:
+    """Length in tokens of a source phrase at token ``i`` and whether it needs a source noun."""
+    first = strip_conj(doc[i].norm_)
+    for words, needs in source_phrases():
+        if words[0] != first and words[0] != doc[i].norm_:
+            continue
+        k = i + 1
+        ok = True
+        for w in words[1:]:
+            if k >= len(doc):
+                ok = False
+                break
+            nk = doc[k].norm_
+            if w in ("ل", "لـ") and nk in ("ل", "لـ"):
+                k += 1
+                continue
+            if w in ("ل", "لـ") and nk.startswith("ل") and len(nk) > 2:
+                k += 1  # وفقا لوزارة: the preposition is glued to the source
+                return (k - i - 1, needs) if ok else None
+            if nk != w:
+                ok = False
+                break
+            k += 1
+        if ok:
+            return k - i, needs
+    return None
+
+
+def _is_sourceish(doc: Doc, j: int) -> bool:
+    if j >= len(doc):
+        return False
+    n = doc[j].norm_
+    if n in ("ما",):
+        return True
+    if title_of(n) is not None or in_class(n, "source") or in_class(n, "org"):
+        return True
+    return any(e.start == j and e.label_ in ("PER", "PERS", "ORG") for e in doc.ents)
+
+
+class _Finder:
+    def __init__(self, doc: Doc):
+        self.doc = doc
+        self.n = len(doc)
+        self.sent_start, self.sent_end = _sent_bounds(doc)
+        self.cands: list[Candidate] = []
+        self.inside = bytearray(self.n)  # tokens inside an accepted direct quotation
+        self.verbs = [verb_of(t.norm_) if t.is_alpha else None for t in doc]
+
+    # ---- direct ------------------------------------------------------------------------------
+    def direct(self) -> None:
+        doc = self.doc
+        parts = quoted_spans(doc)
+        index_of: dict[int, int] = {}
+        for pi, q in enumerate(parts):
+            a, b = _trim(doc, q.open + 1, q.close)
+            if b <= a:
+                continue
+            words = _n_words(doc, a, b)
+            prev = _prev_word(doc, q.open)
+            colon = prev >= 0 and doc[prev].text in COLON
+            # a speech verb before the quotation, in the same sentence
+            v = -1
+            lo = max(self.sent_start[q.open] if q.open < self.n else 0, q.open - MAX_LOOKBACK)
+            for k in range(prev, lo - 1, -1):
+                if k < 0 or self.inside[k]:
+                    break
+                if self.verbs[k] is not None:
+                    v = k
+                    break
+            # a cue after the quotation: «…»، قال X / «…» بحسب X
+            after_v = after_src = -1
+            j = _next_word(doc, q.close + 1) if q.closed else self.n
+            if j < self.n and doc[j].text in COMMA:
+                j = _next_word(doc, j + 1)
+            if j < self.n:
+                if self.verbs[j] is not None and not self.verbs[j].weak and self.verbs[j].tense != "participle":
+                    after_v = j
+                else:
+                    m = _match_source(doc, j)
+                    if m is not None:
+                        after_src = j
+            work = any(in_class(doc[x].norm_, "work") for x in range(max(prev - 1, 0), prev + 1) if x >= 0)
+            cand = Candidate(pos=q.open, start=a, end=b, kind="direct")
+            accepted = False
+            if q.linked >= 0 and q.linked in index_of:
+                cand.same_as = index_of[q.linked]
+                cand.linked = index_of[q.linked]
+                accepted = True
+            elif colon and v >= 0 and words >= 1:
+                self._attach_verb(cand, v, q.open)
+                accepted = True
+            elif after_v >= 0 and words >= 2 and not work:
+                self._attach_verb(cand, after_v, self.sent_end[after_v], after=True)
+                accepted = True
+            elif after_src >= 0 and words >= 2 and not work:
+                ln, _ = _match_source(doc, after_src)
+                cand.cue = doc[after_src:after_src + ln].text
+                cand.speaker = read_speaker(doc, after_src + ln, self.sent_end[after_src])
+                accepted = True
+            elif v >= 0 and words >= MIN_CUED_WORDS and not work and not self.verbs[v].weak:
+                self._attach_verb(cand, v, q.open)
+                accepted = True
+            elif colon and words >= 2 and not work:
+                cand.follow_sentence = False
+                cand.gender = None
+                cand.extra["last"] = True  # «وجاء في البيان: …» or a pronoun: last speaker
+                accepted = True
+            elif words >= MIN_UNCUED_WORDS and not work:
+                cand.extra["last"] = True
+                accepted = True
+            if accepted:
+                index_of[pi] = len(self.cands)
+                self.cands.append(cand)
+                for x in range(q.open, min(q.close + 1, self.n)):
+                    self.inside[x] = 1
+
+    def _attach_verb(self, cand: Candidate, v: int, limit: int, after: bool = False) -> None:
+        verb = self.verbs[v]
+        cand.cue = self.doc[v].text
+        cand.pos = v if not after else cand.pos
+        if verb.tense == "participle":
+            cand.follow_sentence = True
+            cand.gender = verb.gender
+            return
+        sp = read_speaker(self.doc, v + 1, limit)
+        if sp is None:
+            cand.gender = verb.gender
+        else:
+            if verb.gender in ("m", "f"):
+                sp.gender = verb.gender
+            cand.speaker = sp
+
+    # ---- reported ----------------------------------------------------------------------------
+    def reported(self) -> None:
+        doc = self.doc
+        i = 0
+        while i < self.n:
+            verb = self.verbs[i]
+            if verb is None or verb.weak or self.inside[i]:
+                i += 1
+                continue
+            end_s = self.sent_end[i]
+            comp = colon = -1
+            for j in range(i + 1, min(end_s, i + 1 + MAX_GAP)):
+                t = doc[j]
+                if self.inside[j] or t.text in END or t.text in "«»\"“”":
+                    break
+                if t.text in COLON:
+                    colon = j
+                    break
+                if strip_conj(t.norm_) in COMPLEMENTIZERS and not t.norm_.startswith("و"):
+                    p = _prev_word(doc, j)
+                    if p >= 0 and strip_conj(doc[p].norm_) in NOT_COMPLEMENTIZER_AFTER:
+                        break
+                    comp = j
+                    break
+                if j > i + 1 and self.verbs[j] is not None and self.verbs[j].tense != "participle":
+                    break
+            if verb.tense == "participle" and (comp < 0 or comp > i + 3):
+                i += 1
+                continue
+            if comp < 0 and colon < 0:
+                i += 1
+                continue
+            head = comp if comp >= 0 else colon
+            if colon >= 0 and _next_word(doc, colon + 1) < self.n and doc[_next_word(doc, colon + 1)].text in "«\"“”‹„":
+                i += 1
+                continue
+            a = head + 1
+            b = self._clause_end(a, end_s)
+            a, b = _trim(doc, a, b)
+            if _n_words(doc, a, b) < 2:
+                i += 1
+                continue
+            cand = Candidate(pos=i, start=a, end=b, kind="reported", cue=doc[i].text)
+            if verb.tense == "participle":
+                cand.follow_sentence = True
+                cand.gender = verb.gender
+            else:
+                sp = read_speaker(doc, i + 1, head)
+                if sp is None:
+                    cand.gender = verb.gender
+                else:
+                    if verb.gender in ("m", "f"):
+                        sp.gender = verb.gender
+                    cand.speaker = sp
+            self.cands.append(cand)
+            i = head + 1
+
+    def _clause_end(self, a: int, end_s: int) -> int:
+        """End of a reported clause: the sentence end, a participial chain (، مشيرا إلى أن) or a
+        new speech verb with its own أن (، وأضاف أن)."""
+        doc = self.doc
+        for j in range(a, end_s):
+            t = doc[j]
+            if t.is_space and "\n" in t.text:
+                return j
+            if t.text in COMMA or t.text in ("و",):
+                k = _next_word(doc, j + 1)
+                if k < end_s and self.verbs[k] is not None and not self.verbs[k].weak:
+                    return j
+            if j > a and self.verbs[j] is not None and self.verbs[j].tense == "participle":
+                nxt = _next_word(doc, j + 1)
+                if nxt < end_s and (strip_conj(doc[nxt].norm_) in COMPLEMENTIZERS or doc[nxt].norm_ in ("الي", "الى")):
+                    return j
+            if t.text in COLON:
+                return j
+        return end_s
+
+    # ---- source phrases ----------------------------------------------------------------------
+    def sources(self) -> None:
+        doc = self.doc
+        i = 0
+        while i < self.n:
+            t = doc[i]
+            if self.inside[i] or not t.is_alpha:
+                i += 1
+                continue
+            m = _match_source(doc, i)
+            if m is None:
+                i += 1
+                continue
+            ln, needs = m
+            src = _next_word(doc, i + ln)
+            if needs and not _is_sourceish(doc, src):
+                i += ln
+                continue
+            p = _prev_word(doc, i)
+            if p >= 0 and (doc[p].text in "»”\"›" or (doc[p].text in COMMA and p > 0 and doc[_prev_word(doc, p)].text in "»”\"›")):
+                i += ln
+                continue  # the attribution of a direct quotation, handled there
+            s0, s1 = self.sent_start[i], self.sent_end[i]
+            sp = read_speaker(doc, src if doc[src].norm_ != "ما" else src + 1, s1)
+            if doc[src].norm_ == "ما" and sp is None:
+                i += ln
+                continue
+            before = _n_words(doc, s0, i)
+            if before == 0:
+                # وبحسب المصادر، فإن …: the clause after the source
+                k = sp.phrase_end if sp is not None else src
+                while k < s1 and doc[k].text not in COMMA and k - i < 25:
+                    k += 1
+                a = _next_word(doc, k + 1)
+                if a < s1 and doc[a].norm_ in FA_INNA:
+                    a += 1
+                a, b = _trim(doc, a, s1)
+            else:
+                a, b = _trim(doc, s0, i)
+            if _n_words(doc, a, b) >= 3 and not any(self.inside[x] for x in range(a, b)):
+                cand = Candidate(pos=i, start=a, end=b, kind="reported", cue=doc[i:i + ln].text, speaker=sp)
+                self.cands.append(cand)
+            i += ln
+
+    # ---- attribution -------------------------------------------------------------------------
+    def resolve(self) -> list[Candidate]:
+        cands = sorted(self.cands, key=lambda c: (c.pos, c.start))
+        history: list[tuple[int, Speaker]] = []  # (sentence start, speaker)
+        by_id = {id(c): c for c in cands}
+        order = {id(c): k for k, c in enumerate(self.cands)}
+        for c in cands:
+            if c.speaker is None:
+                if c.same_as >= 0:
+                    c.speaker = self.cands[c.same_as].speaker
+                elif c.follow_sentence:
+                    c.speaker = self._last(history, c.gender, self.sent_start[c.pos]) or self._last(history, c.gender)
+                elif c.gender is not None or c.extra.get("last"):
+                    c.speaker = self._last(history, c.gender)
+            if c.speaker is not None:
+                history.append((self.sent_start[c.pos], c.speaker))
+        del by_id, order
+        return cands
+
+    @staticmethod
+    def _last(history, gender, sent: int | None = None) -> Speaker | None:
+        for s_start, sp in reversed(history):
+            if sent is not None and s_start != sent:
+                return None
+            if gender in (None, "p") or sp.gender in (None, gender):
+                return sp
+        return None
+
+
+def find_quotes(doc: Doc) -> list[Span]:
+    """The quotations of a ``Doc`` as spans with their attribution attributes set."""
+    if not len(doc):
+        return []
+    f = _Finder(doc)
+    f.direct()
+    f.reported()
+    f.sources()
+    cands = f.resolve()
+    cands.sort(key=lambda c: (c.start, c.end))
+    spans: list[Span] = []
+    ids: dict[int, str] = {}
+    for k, c in enumerate(cands):
+        ids[id(c)] = f"q{k + 1}"
+    for c in cands:
+        span = Span(doc, c.start, c.end, label="QUOTE")
+        span._.quote_id = ids[id(c)]
+        span._.kind = c.kind
+        span._.cue = c.cue
+        if c.linked >= 0:
+            span._.linked_to = ids.get(id(f.cands[c.linked]))
+        sp = c.speaker
+        if sp is not None:
+            s = doc[sp.start:sp.end]
+            span._.speaker = s.text
+            span._.speaker_start = s.start_char
+            span._.speaker_end = s.end_char
+            span._.speaker_entity_id = sp.entity_id
+            span._.speaker_role = sp.role
+            span._.speaker_org = sp.org
+            span._.speaker_honorific = sp.honorific
+        spans.append(span)
+    return spans
 
 
 @Language.component("quotes")
 def quotes_component(doc: Doc) -> Doc:
-    doc.spans["quotes"] = []
+    doc.spans["quotes"] = find_quotes(doc)
     return doc

@@ -1,0 +1,140 @@
+"""Lexicons of the quotes stage, loaded once from ``pipeline/resources``.
+
+Every form is stored normalized (:func:`pipeline.normalize.normalize`), so lookups compare
+``token.norm_`` (with a leading و/ف removed) against these tables.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+
+from .language import read_lexicon
+from .normalize import normalize
+
+COMPLEMENTIZERS = frozenset(normalize(w) for w in (
+    "أن", "إن", "بأن", "أنه", "إنه", "أنها", "إنها", "أنهم", "إنهم", "أنهما", "إنهما", "بأنه", "بأنها",
+    "بأنهم", "أننا", "إننا", "أنني", "إنني", "أنّ", "بأننا",
+))
+# words right before أن that make it a different conjunction (بعد أن، يجب أن)
+NOT_COMPLEMENTIZER_AFTER = frozenset(normalize(w) for w in (
+    "بعد", "قبل", "يجب", "يمكن", "حتى", "منذ", "دون", "بدلا", "لابد", "بد", "ينبغي", "يتعين", "عسى",
+    "لدرجة", "إلا", "رغم", "برغم", "بما", "كما", "لمجرد", "مجرد", "إمكانية", "يستطيع", "تستطيع",
+))
+
+
+@dataclass(frozen=True)
+class Verb:
+    form: str
+    lemma: str
+    gender: str  # m | f | p
+    tense: str  # past | present | participle
+    weak: bool
+
+
+@dataclass(frozen=True)
+class Title:
+    form: str
+    kind: str  # honorific | title
+    gender: str  # m | f | -
+
+
+def _rows(name: str) -> list[list[str]]:
+    return [ln.split("\t") for ln in read_lexicon(name)]
+
+
+@lru_cache(maxsize=1)
+def speech_verbs() -> dict[str, Verb]:
+    out: dict[str, Verb] = {}
+    for row in _rows("speech_verbs.tsv"):
+        form, lemma, gender, tense, role = (c.strip() for c in row[:5])
+        out.setdefault(normalize(form), Verb(form, lemma, gender, tense, role == "weak"))
+    return out
+
+
+@lru_cache(maxsize=1)
+def source_phrases() -> list[tuple[tuple[str, ...], bool]]:
+    """(normalized words, needs_source), longest first."""
+    out = []
+    for row in _rows("source_phrases.tsv"):
+        words = tuple(normalize(w) for w in row[0].split())
+        out.append((words, row[1].strip() == "yes"))
+    out.sort(key=lambda x: -len(x[0]))
+    return out
+
+
+@lru_cache(maxsize=1)
+def titles() -> dict[str, Title]:
+    """Single-word titles and honorifics, normalized, with and without the article."""
+    out: dict[str, Title] = {}
+    for row in _rows("titles.tsv"):
+        if len(row) < 3:
+            continue
+        form, kind, gender = (c.strip() for c in row[:3])
+        if " " in form:
+            continue
+        n = normalize(form)
+        out.setdefault(n, Title(form, kind, gender))
+        if n.startswith("ال") and len(n) > 3 and kind == "title":
+            out.setdefault(n[2:], Title(form, kind, gender))  # وزير / نائبة in a construct state
+    return out
+
+
+@lru_cache(maxsize=1)
+def word_classes() -> dict[str, frozenset[str]]:
+    """class -> normalized forms (org, region, source, work, stop, cont)."""
+    acc: dict[str, set[str]] = {}
+    for row in _rows("quote_words.tsv"):
+        acc.setdefault(row[1].strip(), set()).add(normalize(row[0].strip()))
+    return {k: frozenset(v) for k, v in acc.items()}
+
+
+def strip_conj(norm: str) -> str:
+    """A normalized word without a leading conjunction و/ف (``وقال`` -> ``قال``)."""
+    if len(norm) > 2 and norm[0] in "وف":
+        return norm[1:]
+    return norm
+
+
+def bare(norm: str) -> list[str]:
+    """Readings of a normalized word without proclitics and article (``للمنظمه`` -> ``منظمه``)."""
+    out = [norm]
+    w = strip_conj(norm)
+    if w != norm:
+        out.append(w)
+    if w.startswith("لل") and len(w) > 3:
+        out.append(w[2:])
+        return out
+    if len(w) > 2 and w[0] in "بلك":
+        w = w[1:]
+        out.append(w)
+    if w.startswith("ال") and len(w) > 3:
+        out.append(w[2:])
+    return out
+
+
+def in_class(norm: str, cls: str) -> bool:
+    forms = word_classes().get(cls, frozenset())
+    return any(r in forms for r in bare(norm))
+
+
+def title_of(norm: str) -> Title | None:
+    """The title or honorific a (normalized) word is, proclitics allowed."""
+    table = titles()
+    for r in bare(norm):
+        t = table.get(r)
+        if t is not None:
+            return t
+        if not r.startswith("ال"):
+            t = table.get("ال" + r)
+            if t is not None and t.kind == "title":
+                return t
+    return None
+
+
+def verb_of(norm: str) -> Verb | None:
+    table = speech_verbs()
+    v = table.get(norm)
+    if v is None and len(norm) > 3 and norm[0] in "وف":
+        v = table.get(norm[1:])
+    return v

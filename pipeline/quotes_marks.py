@@ -1,0 +1,135 @@
+"""Pairing quotation marks into quoted stretches of a ``Doc``.
+
+``quoted_spans(doc)`` returns top-level quoted stretches as token ranges ``(open, close, linked)``:
+``open`` is the index of the opening mark, ``close`` the index of the closing mark (or, for a
+quotation left open at a paragraph end, the first token after the paragraph) and ``linked`` the
+index of the stretch this one continues (a quotation that resumes in the next paragraph with a new
+opening mark), else -1. Nested marks stay inside their outer stretch. A mark that cannot be paired
+is ignored; an unclosed quotation never runs past its paragraph.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Doc
+
+OPENERS = {"«": "»", "‹": "›", "“": "”", "„": "“", '"': '"', "‟": "”"}
+CLOSE_ONLY = {"»", "›", "”"}
+MARKS = set(OPENERS) | CLOSE_ONLY
+
+
+@dataclass
+class Quoted:
+    open: int
+    close: int  # index of the closing mark, or the paragraph end for an open part
+    closed: bool
+    linked: int = -1  # index (in the returned list) of the part this one continues
+
+
+def _paragraphs(doc: Doc) -> list[tuple[int, int]]:
+    out = []
+    a = 0
+    for t in doc:
+        if (t.is_space and "\n" in t.text) or "\n" in t.whitespace_:
+            b = t.i if t.is_space else t.i + 1
+            if b > a:
+                out.append((a, b))
+            a = t.i + 1
+    if a < len(doc):
+        out.append((a, len(doc)))
+    return out
+
+
+def _role(doc: Doc, i: int, depth_open: str | None) -> str:
+    """'open' or 'close' for a mark at token ``i``, from its shape and its spacing."""
+    text = doc[i].text
+    if text in ("«", "‹", "„"):
+        return "open"
+    if text in ("»", "›"):
+        return "close"
+    space_before = i == 0 or bool(doc[i - 1].whitespace_) or doc[i - 1].is_space
+    space_after = not doc[i].whitespace_ == "" or i + 1 >= len(doc)
+    nxt_punct = i + 1 < len(doc) and doc[i + 1].is_punct and doc[i + 1].text not in MARKS
+    if text == "“":
+        # “…” (English style) or „…“ (German style closer)
+        if depth_open == "„":
+            return "close"
+        return "open"
+    if text == "”":
+        if depth_open in ("“", "‟"):
+            return "close"
+        if depth_open == "”":
+            return "close"
+        # Arabic texts often open with ” as well
+        return "open" if (space_before and not space_after) else "close"
+    # straight quote: closes an open one; otherwise a mark glued to the word before it and
+    # followed by a space or punctuation is a stray closer
+    if depth_open == '"':
+        return "close"
+    if not space_before and (space_after or nxt_punct):
+        return "close"
+    return "open"
+
+
+def quoted_spans(doc: Doc) -> list[Quoted]:
+    out: list[Quoted] = []
+    carry = -1  # index in out of an open part at the end of the previous paragraph
+    for a, b in _paragraphs(doc):
+        stack: list[tuple[int, str]] = []  # (token index, opening mark)
+        first_content = a
+        while first_content < b and doc[first_content].is_space:
+            first_content += 1
+        opened_here: int | None = None
+        for i in range(a, b):
+            text = doc[i].text
+            if text not in MARKS:
+                continue
+            top = stack[-1][1] if stack else None
+            role = _role(doc, i, top)
+            if role == "open":
+                if text == '"' and top is not None and top != '"':
+                    pass  # nested straight quotes inside « »
+                stack.append((i, text))
+                if len(stack) == 1:
+                    opened_here = i
+            else:
+                if not stack:
+                    if carry >= 0 and not any(q.open >= a for q in out):
+                        # the quotation left open in the previous paragraph ends here
+                        out.append(Quoted(first_content - 1, i, True, linked=carry))
+                        carry = -1
+                    continue  # stray closer
+                # pop to the matching opener (tolerate mismatched inner marks)
+                k = len(stack) - 1
+                while k >= 0 and not _matches(stack[k][1], text):
+                    k -= 1
+                if k < 0:
+                    if len(stack) == 1:
+                        k = 0  # a closer of another style: accept for the only open mark
+                    else:
+                        continue
+                o = stack[k][0]
+                del stack[k:]
+                if not stack:
+                    q = Quoted(o, i, True)
+                    if carry >= 0 and o == first_content:
+                        q.linked = carry
+                    out.append(q)
+                    opened_here = None
+        carry_next = -1
+        if stack and opened_here is not None:
+            o = stack[0][0]
+            q = Quoted(o, b, False)
+            if carry >= 0 and o == first_content:
+                q.linked = carry
+            out.append(q)
+            carry_next = len(out) - 1
+        carry = carry_next
+    return out
+
+
+def _matches(opener: str, closer: str) -> bool:
+    return OPENERS.get(opener) == closer or (opener == "”" and closer in ("”", "“")) or (
+        opener == "“" and closer == "“"
+    )
