@@ -79,6 +79,7 @@ SCHEMA: dict[str, dict[str, str]] = {
         "cue": "string",
         "sentence_id": "Int64",
     },
+        "linked_to": "string",  # quote_id of the part this one continues (a quotation across paragraphs)
 }
 TABLES = tuple(SCHEMA)
 SPAN_GROUPS = ("dates", "numbers", "quotes")
