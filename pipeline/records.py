@@ -77,9 +77,9 @@ SCHEMA: dict[str, dict[str, str]] = {
         "speaker_org": "string",
         "speaker_honorific": "string",
         "cue": "string",
+        "linked_to": "string",  # quote_id of the part this one continues (a quotation across paragraphs)
         "sentence_id": "Int64",
     },
-        "linked_to": "string",  # quote_id of the part this one continues (a quotation across paragraphs)
 }
 TABLES = tuple(SCHEMA)
 SPAN_GROUPS = ("dates", "numbers", "quotes")
