@@ -33,7 +33,7 @@ ATTRIBUTES = {
     "dates": ("value", "granularity", "calendar", "kind", "hijri"),
     "numbers": ("value", "value_max", "kind", "unit", "modifier"),
     "quotes": ("quote_id", "kind", "speaker", "speaker_role", "speaker_org", "speaker_honorific",
-               "speaker_entity_id", "cue"),
+               "speaker_entity_id", "cue", "linked_to"),
 }
 CSS = """
 body { font-family: "DejaVu Sans", "Noto Naskh Arabic", "Noto Sans Arabic", "Amiri", "Arial", sans-serif;

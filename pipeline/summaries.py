@@ -33,7 +33,7 @@ SUMMARY_SCHEMA: dict[str, dict[str, str]] = {
         "speaker": "string",  # linked entity's canonical name, else the speaker as written; empty: unattributed
         "speaker_entity_id": "string",  # entity id the speaker is linked to (most frequent; per document)
         "role": "string",  # most frequent role (title) given to the speaker
-        "quotes": "Int64",
+        "quotes": "Int64",  # quotations (the parts of one quotation across paragraphs count once)
         "documents": "Int64",
         "first_published": "string",
         "last_published": "string",
@@ -115,6 +115,9 @@ def speaker_summary(
         return _frame("speaker_summary", pd.DataFrame())
     q = quotes.copy()
     q["speaker"] = _speaker_names(q, entities)
+    # a quotation cut across paragraphs is one quote: its continuations (linked_to set) are not counted
+    if "linked_to" in q:
+        q = q[q["linked_to"].astype("string").fillna("").str.strip() == ""]
     out = _aggregate(q, ["speaker"], _published(documents), "quotes")
     grouped = q.groupby("speaker", dropna=False, sort=False)
     extra = pd.DataFrame(

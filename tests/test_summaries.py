@@ -45,7 +45,9 @@ QUOTES = [
     quote("b", "q2", "المتحدث باسم الوزارة", None, None, kind="reported"),
     quote("c", "q1", None, None, None),  # unattributed
     quote("d", "q1", "المتحدث باسم الوزارة", None, "المتحدث"),
+    dict(quote("d", "q2", "المتحدث باسم الوزارة", None, None), linked_to="q1"),  # continues q1: not counted
 ]
+QUOTATIONS = len(QUOTES) - 1
 
 
 @pytest.fixture
@@ -81,7 +83,7 @@ def test_entity_summary_counts(tables):
 def test_speaker_summary_counts(tables):
     s = speaker_summary(tables["quotes"], tables["entities"], tables["documents"])
     assert list(s.columns) == list(SUMMARY_SCHEMA["speaker_summary"])
-    assert s["quotes"].sum() == len(QUOTES)
+    assert s["quotes"].sum() == QUOTATIONS
     rows = by(s, "speaker")
     judo = rows["كارميلا جودو"]  # "جودو" linked to E1/E3 -> the canonical name
     assert (judo["quotes"], judo["documents"]) == (3, 2)
