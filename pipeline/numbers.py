@@ -1,14 +1,362 @@
-"""Numbers stage (to be filled by its issue): span group ``doc.spans["numbers"]``."""
+"""Numbers stage: quantities in ``doc.spans["numbers"]``.
+
+The component ``numbers`` runs after ``dates`` and finds cardinals, ordinals, fractions, percentages,
+money and ranges with :mod:`pipeline.number_words` (the reader of digits and number words). Each span
+is token-aligned and carries the columns of ``records.SCHEMA["numbers"]``:
+
+- ``value`` (float; a range's lower bound), ``value_max`` (a range's upper bound),
+- ``kind``: cardinal | ordinal | fraction | percent | money | range,
+- ``unit``: the counted noun that follows, as written ("110 دولة" -> "دولة"); for money the ISO 4217
+  code ("1.5 مليار دولار" -> USD; a bare دينار or ليرة keeps the word, its country being unknown);
+  "%" for percentages,
+- ``modifier``: approx | more_than | less_than | at_least | at_most | up_to, from the words around
+  the number ("أكثر من 100 تعهد" -> 100, more_than).
+
+What the span covers: the number itself (digits, words, scales), a percent sign or words ("15 في
+المائة"), a negative word ("سالب"), and for ranges the range words ("بين 10 و20", "من 5 إلى 7").
+The counted noun, the currency word and the modifier words stay outside the span (they are in
+``unit`` and ``modifier``); a currency sign written before digits ("$20") too. One exception: a
+percentage written with "نسبة" and no percent sign ("نسبة ١٠") starts its span at "نسبة".
+
+Not quantities, hence skipped: tokens inside a ``doc.spans["dates"]`` span, numbers after an
+identifier word ("رؤية 2030", "رقم الهاتف", "كوفيد 19"), phone numbers, and years (a bare integer
+1900-2099 with no counted noun, currency or percent, or after "عام").
+"""
 
 from __future__ import annotations
 
+import re
+from functools import lru_cache
+
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 
 from . import records  # noqa: F401  (extension attributes)
+from .language import read_lexicon
+from .number_words import NEGATIVE, lexicons, read_number, read_ordinal
+
+_CLITIC_DIGITS = re.compile(r"^(?:[وفبلك]{1,2}|[وفبلك]?ال)(?=[+-]?\d)")
+_AR_WORD = re.compile(r"^[\u0621-\u064a\u0671-\u06d3]+$")
+PERCENT_AFTER = {"%": 1, "بالمئه": 1, "بالمائه": 1}
+PERCENT_WORDS = ("المئه", "المائه")
+RANGE_SEP = {"الي", "حتي", "-", "–", "~", "و"}
+
+
+@lru_cache(maxsize=1)
+def _data():
+    context: dict[str, set[str]] = {}
+    for ln in read_lexicon("number_context.tsv"):
+        word, role = ln.split("\t")
+        context.setdefault(role, set()).add(word)
+    mods: dict[str, list[tuple[tuple[str, ...], str]]] = {"before": [], "after": []}
+    for ln in read_lexicon("number_modifiers.tsv"):
+        phrase, mod, pos = ln.split("\t")
+        mods[pos].append((tuple(phrase.split(" ")), mod))
+    for pos in mods:
+        mods[pos].sort(key=lambda x: -len(x[0]))
+    cur_forms: dict[str, str] = {}
+    codes: dict[tuple[str, str], str] = {}
+    symbols: dict[str, str] = {}
+    for ln in read_lexicon("currencies.tsv"):
+        cols = ln.split("\t")
+        if cols[0] == "word":
+            for form in cols[2].split(","):
+                cur_forms[form] = cols[1]
+        elif cols[0] == "code":
+            codes[(cols[1], cols[2])] = cols[3]
+        elif cols[0] == "symbol":
+            symbols[cols[1]] = cols[3]
+    words, fractions, ordinals = lexicons()
+    starts = set(words) | set(fractions) | {"ال" + o for o in ordinals} | {o[1:] for o in ordinals if o[0] == "#"}
+    starts |= {c + s for s in list(starts) for c in "وفبلك"}
+    starts |= {p + w for w in list(words) + list(ordinals) for p in ("ال", "وال", "بال", "فال", "لل", "كال")}
+    starts |= set(NEGATIVE) | {"بين", "من", "جزء", "اجزاء", "ما"} | context.get("percent_before", set())
+    return context, mods, cur_forms, codes, symbols, frozenset(starts)
+
+
+def _adjective(norm: str) -> str:
+    a = norm[2:] if norm.startswith("ال") else norm
+    return a[:-1] if a.endswith("ه") else a
+
+
+def currency(norms: list[str], i: int) -> tuple[str, int] | None:
+    """(ISO code or the bare word's lemma, end) for a currency word at ``i``."""
+    _, _, forms, codes, _, _ = _data()
+    if i >= len(norms):
+        return None
+    lemma = forms.get(norms[i])
+    if lemma is None:
+        return None
+    if i + 1 < len(norms):
+        adj = _adjective(norms[i + 1])
+        if (lemma, adj) in codes:
+            return codes[(lemma, adj)], i + 2
+        two = adj + " " + _adjective(norms[i + 2]) if i + 2 < len(norms) else ""
+        if (lemma, two) in codes:
+            return codes[(lemma, two)], i + 3
+    code = codes.get((lemma, "-"), "-")
+    return (code if code != "-" else ""), i + 1
+
+
+def _modifier_before(norms: list[str], i: int) -> str | None:
+    _, mods, _, _, _, _ = _data()
+    for phrase, mod in mods["before"]:
+        k = len(phrase)
+        if i - k < 0:
+            continue
+        got = norms[i - k:i]
+        first = got[0]
+        if tuple(got[1:]) != phrase[1:]:
+            continue
+        if first == phrase[0] or (len(first) > 1 and first[0] in "وبلف" and first[1:] == phrase[0]):
+            return mod
+    return None
+
+
+def _modifier_after(norms: list[str], j: int) -> str | None:
+    _, mods, _, _, _, _ = _data()
+    for phrase, mod in mods["after"]:
+        if tuple(norms[j:j + len(phrase)]) == phrase:
+            return mod
+    return None
+
+
+def _percent_end(norms: list[str], j: int) -> int | None:
+    n = len(norms)
+    if j < n and norms[j] in PERCENT_AFTER:
+        return j + 1
+    if j + 1 < n and norms[j] == "في" and norms[j + 1] in PERCENT_WORDS:
+        return j + 2
+    return None
+
+
+def _unit(doc: Doc, norms: list[str], j: int, blocked: set[int]) -> str | None:
+    context = _data()[0]
+    if j >= len(norms) or j in blocked:
+        return None
+    w = norms[j]
+    if not _AR_WORD.match(w) or w.startswith("ال") or w in context.get("not_unit", ()):
+        return None
+    words, fractions, _ = lexicons()
+    if w in words or w in fractions:
+        return None
+    return doc[j].text
+
+
+def _is_year(norms: list[str], i: int, end: int, value: float) -> bool:
+    return end == i + 1 and len(norms[i]) == 4 and norms[i].isdigit() and 1900 <= value <= 2099
+
+
+def _phone_like(norm: str) -> bool:
+    digits = sum(c.isdigit() for c in norm)
+    return norm.startswith("+") or (digits >= 8 and norm.startswith("0") and norm.isdigit())
+
+
+def find_numbers(doc: Doc) -> list[Span]:
+    """The number spans of ``doc`` (see the module doc), in text order, never overlapping."""
+    context, _, _, _, symbols, starts = _data()
+    norms = [t.norm_ for t in doc]
+    ws = [t.whitespace_ for t in doc]
+    for k, w in enumerate(norms):  # "ب20", "ال192": read the digits, keep the whole token in the span
+        if w and not w[0].isdigit() and len(w) > 1:
+            m = _CLITIC_DIGITS.match(w)
+            if m:
+                norms[k] = w[m.end():]
+    blocked: set[int] = set()
+    if "dates" in doc.spans:
+        for sp in doc.spans["dates"]:
+            blocked.update(range(sp.start, sp.end))
+    ident = context.get("identifier_before", set())
+    years = context.get("year_before", set())
+    n = len(doc)
+    out: list[Span] = []
+    i = 0
+    while i < n:
+        w = norms[i]
+        if i in blocked or not w or not (w in starts or w[0].isdigit() or (w[0] in "+-.," and w[1:2].isdigit())):
+            i += 1
+            continue
+        prev = norms[i - 1] if i else ""
+        if _phone_like(w) or prev in ident:
+            i += 1
+            while i < n and (norms[i][:1].isdigit() or norms[i] in ("-", "/")) and ws[i - 1] in ("", " "):
+                i += 1
+            continue
+        found = _read_at(doc, norms, ws, i, blocked, years)
+        if found is None:
+            i += 1
+            continue
+        span, end = found
+        if span is not None:
+            out.append(span)
+        i = max(end, i + 1)
+    return out
+
+
+def _clip(end: int, start: int, blocked: set[int]) -> int:
+    for k in range(start, end):
+        if k in blocked:
+            return k
+    return end
+
+
+def _read_at(doc, norms, ws, i, blocked, years):
+    """A span starting at token ``i`` (or ``(None, end)`` to skip a non-quantity), or None."""
+    context = _data()[0]
+    symbols = _data()[4]
+    n = len(norms)
+    w = norms[i]
+    # ranges: بين X و Y, ما بين X و Y, من X إلى Y
+    opener = 0
+    if w in ("بين", "وبين") or (w == "من" and i + 1 < n and norms[i + 1][:1].isdigit()):
+        opener = 1
+    elif w == "ما" and i + 1 < n and norms[i + 1] == "بين":
+        opener = 2
+    if opener:
+        rng = _range(doc, norms, ws, i, i + opener, blocked, "بين" in norms[i:i + opener] or w == "وبين")
+        if rng is not None:
+            return rng
+        if w in ("بين", "وبين", "ما", "من"):
+            return None
+    kind = "cardinal"
+    start = i
+    pct_prefix = None
+    if w in context.get("percent_before", ()) and i + 1 < n:
+        pct_prefix = i
+        i += 1
+    r = read_number(norms, i, ws)
+    value: float
+    if r is None:
+        if pct_prefix is not None:
+            return None
+        o = read_ordinal(norms, i)
+        if o is None:
+            return None
+        prev = norms[i - 1] if i else ""
+        if prev in context.get("not_ordinal_before", ()):
+            return None, o[1]
+        end = _clip(o[1], i, blocked)
+        if end == i:
+            return None
+        return _make(doc, i, end, o[0], None, "ordinal", None, None), end
+    value, end = r
+    end = _clip(end, i, blocked)
+    if end == i:
+        return None
+    if end != r[1]:
+        r2 = read_number(norms[:end], i, ws[:end])
+        if r2 is None:
+            return None
+        value, end = r2
+    if not _is_digit_start(norms[i]) and _is_fraction_only(norms, i, end):
+        kind = "fraction"
+    pend = _percent_end(norms, end)
+    if pend is not None and not any(k in blocked for k in range(end, pend)):
+        kind, end = "percent", pend
+        start = i
+        if pct_prefix is not None:
+            start = pct_prefix if norms[pct_prefix] != "بنسبه" else i
+    elif pct_prefix is not None:
+        kind = "percent"
+        start = pct_prefix if norms[pct_prefix] in ("نسبه", "بالمئه", "بالمائه", "النسبه") else i
+    # a range written without an opener: "20 إلى 100", "1000 - 5000"
+    if kind == "cardinal" and end + 1 < n and norms[end] in ("الي", "-", "–", "~") and end + 1 not in blocked:
+        r2 = read_number(norms, end + 1, ws)
+        if r2 is not None and r2[0] > value and not _is_year(norms, i, end, value):
+            hi_end = _clip(r2[1], end + 1, blocked)
+            if hi_end == r2[1]:
+                span = _finish(doc, norms, start, hi_end, value, r2[0], "range", blocked, i)
+                return span, hi_end
+    prev = norms[start - 1] if start else ""
+    unit = _unit(doc, norms, end, blocked)
+    cur = currency(norms, end) if kind == "cardinal" else None
+    if kind == "cardinal" and cur is None and start > 0 and doc[start - 1].text in symbols:
+        cur = (symbols[doc[start - 1].text], end)
+    if kind == "cardinal" and cur is None and unit is None and (prev in years or _is_year(norms, i, end, value)):
+        return None, end  # a year: the dates stage's business
+    return _finish(doc, norms, start, end, value, None, kind, blocked, i), end
+
+
+def _is_digit_start(w: str) -> bool:
+    return w[:1].isdigit() or (w[:1] in "+-" and w[1:2].isdigit())
+
+
+def _is_fraction_only(norms, i, end) -> bool:
+    fractions = lexicons()[1]
+    words = lexicons()[0]
+    toks = norms[i:end]
+    return any(t in fractions or t[1:] in fractions for t in toks) and not any(
+        t in words and words[t][1] in ("scale", "scale_acc", "dozen") for t in toks)
+
+
+def _range(doc, norms, ws, i, j, blocked, between: bool):
+    n = len(norms)
+    lo = read_number(norms, j, ws, ratios=False) or read_ordinal(norms, j)
+    if lo is None or any(k in blocked for k in range(i, lo[1])):
+        return None
+    k = lo[1]
+    if k >= n:
+        return None
+    if between:
+        if norms[k] == "و":
+            k += 1
+        elif not (norms[k].startswith("و") and len(norms[k]) > 1):
+            return None
+    else:
+        if norms[k] not in ("الي", "حتي", "-", "–"):
+            return None
+        k += 1
+    hi = read_number(norms, k, ws, ratios=False) or (read_ordinal(norms, k) if between else None)
+    if hi is None or any(x in blocked for x in range(k, hi[1])):
+        return None
+    lo_v, hi_v = lo[0], hi[0]
+    words = lexicons()[0]
+    last = norms[hi[1] - 1]
+    if last in words and words[last][1] in ("scale", "scale_acc") and lo_v < words[last][0] and lo_v < hi_v / words[last][0] * 10:
+        lo_v *= words[last][0]  # "بين 10 و20 مليون": both in millions
+    if hi_v < lo_v:
+        return None
+    return _finish(doc, norms, i, hi[1], lo_v, hi_v, "range", blocked, j), hi[1]
+
+
+def _finish(doc, norms, start, end, value, value_max, kind, blocked, num_start) -> Span:
+    unit = None
+    pend = _percent_end(norms, end)
+    if pend is not None and not any(k in blocked for k in range(end, pend)):
+        end = pend
+        unit = "%"
+    elif kind == "percent":
+        unit = "%"
+    else:
+        cur = currency(norms, end)
+        if cur is not None:
+            unit = cur[0] or doc[end].text
+            kind = "money" if kind == "cardinal" else kind
+        else:
+            symbols = _data()[4]
+            if start > 0 and doc[start - 1].text in symbols and kind == "cardinal":
+                unit, kind = symbols[doc[start - 1].text], "money"
+            else:
+                unit = _unit(doc, norms, end, blocked)
+    mod = _modifier_before(norms, start)
+    if mod is None:
+        after = end + (1 if unit and kind not in ("percent",) and end < len(norms) and doc[end].text == unit else 0)
+        mod = _modifier_after(norms, after)
+    return _make(doc, start, end, value, value_max, kind, unit, mod)
+
+
+def _make(doc, start, end, value, value_max, kind, unit, mod) -> Span:
+    span = Span(doc, start, end, label="NUMBER")
+    span._.value = float(value)
+    span._.value_max = float(value_max) if value_max is not None else None
+    span._.kind = kind
+    span._.unit = unit
+    span._.modifier = mod
+    return span
 
 
 @Language.component("numbers")
 def numbers_component(doc: Doc) -> Doc:
-    doc.spans["numbers"] = []
+    """Fill ``doc.spans["numbers"]`` (after the dates stage, whose spans are never repeated)."""
+    doc.spans["numbers"] = find_numbers(doc)
     return doc
