@@ -27,6 +27,8 @@ SCHEMA: dict[str, dict[str, str]] = {
         "encoding": "string",  # encoding the input was decoded with
         "sha256": "string",  # of the text the offsets refer to
         "pipeline_version": "string",
+        "note": "string",  # what the reader did: HTML reduced to text, duplicate doc_id renamed
+        "text_used": "string",  # the text the offsets refer to when it is not the input's (HTML reduced)
     },
     "entities": {
         "doc_id": "string",

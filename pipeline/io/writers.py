@@ -1,18 +1,33 @@
 """Writers: tables as CSV (UTF-8 with BOM, for Excel) and Parquet (typed), plus ``manifest.json``.
 
 Files are written to a temporary name and renamed into place, so a reader never sees a
-half-written table.
+half-written table. The same rows give byte-identical files run after run (no timestamps; the
+Parquet footer names only the pyarrow and pandas versions).
+
+CSV only: a text cell that begins with ``=``, ``+``, ``-``, ``@``, a tab or a carriage return
+(optionally after single quotes) gets one more ``'`` in front, so that a spreadsheet shows it as
+text instead of running it as a formula (the OWASP advice on CSV injection). ``read_table`` takes
+the quote off again; Parquet and JSON values are never changed.
+
+File names: nothing is ever written under a name taken from the input; ``safe_filename`` and
+``inside`` are the helpers for any code that must (a doc_id such as ``../../x``, ``/etc/x`` or
+one with a NUL byte stays inside the output folder).
 """
 
 from __future__ import annotations
 
+import hashlib
 import json
 import os
+import re
 from pathlib import Path
 
 import pandas as pd
 
 from ..records import SCHEMA
+
+FORMULA = r"^('*[=+\-@\t\r])"
+_UNSAFE = re.compile(r"[\x00-\x1f\x7f/\\:*?\"<>|]+")
 
 
 def to_frame(table: str, rows: list[dict]) -> pd.DataFrame:
@@ -20,8 +35,44 @@ def to_frame(table: str, rows: list[dict]) -> pd.DataFrame:
     cols = SCHEMA[table]
     frame = pd.DataFrame.from_records(rows, columns=list(cols)) if rows else pd.DataFrame(columns=list(cols))
     for col, dtype in cols.items():
-        frame[col] = frame[col].astype(dtype)
+        try:
+            frame[col] = frame[col].astype(dtype)
+        except UnicodeEncodeError:  # a lone surrogate cannot be stored: make it visible, keep the row
+            frame[col] = frame[col].map(_writable, na_action="ignore").astype(dtype)
     return frame
+
+
+def _writable(value):
+    if isinstance(value, str):
+        return value.encode("utf-8", "backslashreplace").decode("utf-8")
+    return value
+
+
+def _text_columns(frame: pd.DataFrame) -> list[str]:
+    return [c for c in frame.columns if pd.api.types.is_string_dtype(frame[c]) or frame[c].dtype == object]
+
+
+def neutralize_formulas(frame: pd.DataFrame) -> pd.DataFrame:
+    """A copy for CSV output in which no text cell can run as a spreadsheet formula."""
+    out = frame.copy()
+    for col in _text_columns(out):
+        values = out[col]
+        if values.dtype == object:
+            out[col] = values.map(lambda v: "'" + v if isinstance(v, str) and re.match(FORMULA, v) else v)
+        else:
+            out[col] = values.str.replace(FORMULA, r"'\1", regex=True)
+    return out
+
+
+def restore_formulas(frame: pd.DataFrame) -> pd.DataFrame:
+    """The inverse of ``neutralize_formulas`` (for tables read back from CSV)."""
+    out = frame.copy()
+    for col in _text_columns(out):
+        if out[col].dtype == object:
+            out[col] = out[col].map(lambda v: v[1:] if isinstance(v, str) and re.match("^'" + FORMULA[1:], v) else v)
+        else:
+            out[col] = out[col].str.replace("^'" + FORMULA[1:], r"\1", regex=True)
+    return out
 
 
 def _atomic(path: Path, write) -> None:
@@ -31,21 +82,23 @@ def _atomic(path: Path, write) -> None:
 
 
 def write_table(outdir: Path, table: str, frame: pd.DataFrame, formats=("csv", "parquet")) -> list[Path]:
+    outdir = Path(outdir)
     outdir.mkdir(parents=True, exist_ok=True)
     written = []
     if "csv" in formats:
-        path = outdir / f"{table}.csv"
-        _atomic(path, lambda p: frame.to_csv(p, index=False, encoding="utf-8-sig", lineterminator="\n"))
+        path = inside(outdir, f"{table}.csv")
+        safe = neutralize_formulas(frame)
+        _atomic(path, lambda p: safe.to_csv(p, index=False, encoding="utf-8-sig", lineterminator="\n"))
         written.append(path)
     if "parquet" in formats:
-        path = outdir / f"{table}.parquet"
+        path = inside(outdir, f"{table}.parquet")
         _atomic(path, lambda p: frame.to_parquet(p, index=False, engine="pyarrow"))
         written.append(path)
     return written
 
 
 def write_manifest(outdir: Path, manifest: dict) -> Path:
-    path = outdir / "manifest.json"
+    path = Path(outdir) / "manifest.json"
     text = json.dumps(manifest, ensure_ascii=False, indent=2, sort_keys=True, default=str)
     _atomic(path, lambda p: p.write_text(text + "\n", encoding="utf-8"))
     return path
@@ -58,4 +111,29 @@ def read_table(outdir: str | Path, table: str) -> pd.DataFrame:
     if pq.exists():
         return pd.read_parquet(pq)
     frame = pd.read_csv(outdir / f"{table}.csv", encoding="utf-8-sig", dtype=str, keep_default_na=False)
+    frame = restore_formulas(frame)
+    if table not in SCHEMA:
+        return frame.replace("", None)
     return to_frame(table, frame.replace("", None).to_dict("records"))
+
+
+def safe_filename(name: str, suffix: str = "", max_len: int = 120) -> str:
+    """One path component made from an untrusted name (a doc_id): separators, NUL and other
+    control characters replaced, no leading dots, bounded length; a short hash of the original
+    keeps changed names distinct ("../../x" -> "x-<hash>")."""
+    base = _UNSAFE.sub("_", name).strip(" ._") or "doc"
+    if base != name or len(base) > max_len:
+        digest = hashlib.sha256(name.encode("utf-8", "surrogatepass")).hexdigest()[:10]
+        base = f"{base[:max_len]}-{digest}"
+    return base + suffix
+
+
+def inside(outdir: str | Path, name: str) -> Path:
+    """``outdir / name``, refusing (``ValueError``) any name that would land outside ``outdir``."""
+    root = Path(outdir).resolve()
+    if "\x00" in name:
+        raise ValueError(f"unsafe file name (NUL byte): {name!r}")
+    path = (root / name).resolve()
+    if path != root and root not in path.parents:
+        raise ValueError(f"unsafe file name (outside {root}): {name!r}")
+    return Path(outdir) / name
