@@ -1,14 +1,56 @@
-"""Dates stage (to be filled by its issue): span group ``doc.spans["dates"]``."""
+"""Dates stage: temporal expressions in ``doc.spans["dates"]``.
+
+Detection (:mod:`pipeline.dates_grammar`) reads the normalized tokens with lexicons from
+``pipeline/resources`` (months.tsv, hijri_months.tsv, weekdays.tsv, date_words.tsv); resolution
+(:mod:`pipeline.dates_resolve`) gives each span ``value`` (ISO 8601), ``granularity``,
+``calendar``, ``kind`` (absolute, relative, weekday, range, duration, set) and ``hijri``, anchored
+on ``doc._.published``. The numbers stage runs after this one and skips these tokens.
+"""
 
 from __future__ import annotations
 
+from datetime import date
+
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 
 from . import records  # noqa: F401  (extension attributes)
+from .dates_grammar import Grammar
+from .dates_resolve import resolve
+
+
+def _as_date(value) -> date | None:
+    if value is None or isinstance(value, date):
+        return value
+    try:
+        return date.fromisoformat(str(value)[:10])
+    except ValueError:
+        return None
+
+
+def find_dates(doc: Doc) -> list[Span]:
+    """Date spans of a ``Doc`` with their extension attributes set."""
+    pub = _as_date(doc._.published)
+    g = Grammar(doc)
+    spans = []
+    for s, e, sem in g.find():
+        span = Span(doc, s, e, label="DATE")
+        p0 = g.P.tok.index(s)
+
+        def future(p0=p0, e=e):
+            return g.future(p0, g.P.tok.index(e - 1) + 1)
+
+        value, gran, cal, kind, hij = resolve(sem, pub, future)
+        span._.value = value
+        span._.granularity = gran
+        span._.calendar = cal
+        span._.kind = kind
+        span._.hijri = hij
+        spans.append(span)
+    return spans
 
 
 @Language.component("dates")
 def dates_component(doc: Doc) -> Doc:
-    doc.spans["dates"] = []
+    doc.spans["dates"] = find_dates(doc)
     return doc

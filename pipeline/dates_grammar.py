@@ -1,0 +1,608 @@
+"""The rules of the dates grammar: each method reads pieces from ``p`` and returns
+``(end, sem)`` (or ``(start, end, sem)`` for :meth:`Grammar.at`) or None.
+
+``sem`` kinds (``sem["t"]``): ``date`` (fields y, m, d, cal, wd, mdir/mrel/yrel/wrel/nth), ``rel``
+(unit, off), ``shift`` (parts, dir), ``period`` (unit, n, dir), ``part`` (part, inner), ``range``
+(a, b), ``dur`` (parts), ``set`` (n, unit, wd), ``decade`` (y).
+"""
+
+from __future__ import annotations
+
+from .dates_detect import COMMAS, SEPS, Parser
+from .dates_lexicon import NUMBER_STARTS, lookup
+
+_UNIT_ISO = {"day": "D", "week": "W", "month": "M", "year": "Y", "decade": "Y", "century": "Y",
+             "hour": "H", "minute": "M", "second": "S"}
+
+
+class Grammar(Parser):
+    # ---------------------------------------------------------------- driver
+    def find(self) -> list[tuple[int, int, dict]]:
+        """Matches as ``(first_token, end_token, sem)``, left to right, longest first."""
+        P, out, p = self.P, [], 0
+        while p < self.n:
+            if not P.first[p] and P.num[p - 1] is None and P.text[p - 1][0].isalnum():
+                p += 1
+                continue
+            r = self.at(p)
+            if r is None:
+                p += 1
+                continue
+            start, end, sem = r
+            while end < self.n and not P.first[end] and not P.text[end][0].isalnum():
+                end += 1  # trailing punctuation glued to the last token
+            if end < self.n and not P.first[end]:
+                p += 1
+                continue
+            out.append((P.tok[start], P.tok[end - 1] + 1, sem))
+            p = end
+        return out
+
+    def _quick(self, p: int) -> bool:
+        if self.P.num[p] is not None:
+            return True
+        w = self.P.text[p]
+        e, ph = lookup(w)
+        return bool(e or ph) or w in NUMBER_STARTS or w in ("من", "بين", "ما", "يوم", "ايام")
+
+    def at(self, p: int):
+        if not self._quick(p):
+            return None
+        best = None
+        w = self.P.text[p]
+        if w[:1] in "وف" and w[1:] in ("من", "بين"):
+            w = w[1:]
+        if w in ("من", "بين") or (w == "ما" and self.is_word(p + 1, "بين")):
+            q = p + 1 if w == "ما" else p
+            r = self.range_(q)
+            if r:
+                best = (q, r[0], r[1])
+        c = self.core(p)
+        if c:
+            end, sem = c[0], c[1]
+            start = c[2] if len(c) > 2 else p
+            rr = self.range_tail(end, sem)
+            if rr:
+                end, sem = rr
+            if best is None or end > best[1]:
+                best = (start, end, sem)
+        return best
+
+    def core(self, p: int):
+        best = None
+        for rule in (self.calendar_date, self.numeric, self.year_expr, self.weekday_expr, self.deixis,
+                     self.unit_expr, self.part, self.decade, self.every, self.dayword):
+            r = rule(p)
+            if r and (best is None or r[0] > best[0]):
+                best = r
+        return best
+
+    # ---------------------------------------------------------------- ranges
+    def range_(self, p: int):
+        """من X إلى Y / بين X و Y (p at من or بين)."""
+        opener = self.P.text[p]
+        if opener[:1] in "وف" and opener[1:] in ("من", "بين"):
+            opener = opener[1:]
+        q = p + 1
+        a = self.core(q) or self._bare_day(q)
+        if not a:
+            return None
+        s = a[0]
+        if s >= self.n:
+            return None
+        sep = self.P.text[s]
+        if opener == "من" and sep in ("الي", "حتي", "-", "لغايه"):
+            y = s + 1
+        elif opener == "بين" and sep == "و":
+            y = s + 1
+        elif opener == "بين" and sep == "-":
+            y = s + 1
+        elif opener == "بين" and sep.startswith("و") and len(sep) > 1:
+            y = s
+        else:
+            return None
+        b = self.core(y) or self._bare_day(y)
+        if not b:
+            return None
+        sem = self._merge_range(a[1], b[1])
+        return (b[0], sem) if sem else None
+
+    def range_tail(self, end: int, a: dict):
+        """X - Y, X إلى Y, X حتى Y after a complete expression X."""
+        if end >= self.n or a["t"] not in ("date", "rel", "range") or self.P.brk[end - 1]:
+            return None
+        if self.P.text[end] not in ("-", "الي", "حتي"):
+            return None
+        b = self.core(end + 1)
+        if not b:
+            return None
+        sem = self._merge_range(a, b[1])
+        return (b[0], sem) if sem else None
+
+    def _bare_day(self, p: int):
+        r = self.day_number(p)
+        if not r:
+            return None
+        if r[0] < self.n and self.P.text[r[0]] == "-" and self.P.num[min(r[0] + 1, self.n - 1)] is not None:
+            # "4-22 يناير": a bare day, the dash and the second date
+            return r[0], {"t": "date", "d": int(r[1]), "bare": True}
+        return r[0], {"t": "date", "d": int(r[1]), "bare": True}
+
+    @staticmethod
+    def _merge_range(a: dict, b: dict):
+        if a["t"] == "date" and b["t"] == "date":
+            if a.get("bare") and b.get("bare"):
+                return None
+            a = dict(a)
+            a.pop("bare", None)
+            b = dict(b)
+            b.pop("bare", None)
+            for k in ("m", "y", "cal", "mrel", "mdir", "yrel"):
+                if a.get(k) is None and b.get(k) is not None and (k != "m" or a.get("d")):
+                    if k == "m" and a.get("m") is None and a.get("d") is None:
+                        continue
+                    a[k] = b[k]
+            if b.get("y") is None and a.get("y") is not None and b.get("m") is not None:
+                b["y"] = a["y"]
+            if a.get("d") and a.get("m") is None:
+                return None
+            return {"t": "range", "a": a, "b": b}
+        if a["t"] in ("date", "rel") and b["t"] in ("date", "rel") and not a.get("bare"):
+            return {"t": "range", "a": a, "b": b}
+        return None
+
+    # ---------------------------------------------------------------- calendar dates
+    def calendar_date(self, p: int):
+        d = self.day_number(p)
+        if d:
+            q = d[0]
+            if self.P.num[p] is not None and q < self.n and self.P.text[q] in SEPS:
+                q += 1
+            if self.is_word(q, "من"):
+                q += 1
+            mo = self.month(q)
+            if mo:
+                sem = {"t": "date", "d": int(d[1]), "m": mo[1], "cal": mo[2]}
+                end = self._year_after(mo[0], sem)
+                return end, sem
+            q = d[0]
+            if self.is_word(q, "من", "في"):
+                q += 1
+            rm = self.rel_unit(q)
+            if rm and rm[1]["unit"] == "month":
+                return rm[0], {"t": "date", "d": int(d[1]), "mrel": rm[1]["off"]}
+            return None
+        q = p
+        this = self.cat(p, "this")
+        if this:
+            q = this[0]
+        mw = self.cat(q, "monthword")
+        if mw:
+            q = mw[0]
+        mo = self.month(q)
+        if not mo:
+            return None
+        end, m, cal, amb = mo
+        sem = {"t": "date", "m": m, "cal": cal}
+        if this:
+            sem["mdir"] = 0
+        e = end
+        if e < self.n and self.P.text[e] == "-" and not self.P.brk[e - 1]:
+            e += 1
+        dd = self.day_number(e)
+        if dd and not (dd[0] < self.n and self.cat(dd[0], "unit")):
+            sem["d"] = int(dd[1])
+            end = dd[0]
+        end2 = self._year_after(end, sem)
+        if end2 == end and "d" not in sem and not this:
+            md = self.cat(end, "mod")
+            if md:
+                sem["mdir"] = md[1][1]
+                end2 = md[0]
+            else:
+                q2 = end + 1 if self.is_word(end, "من") else end
+                ru = self.rel_unit(q2)
+                if ru and ru[1]["unit"] == "year":
+                    sem["yrel"] = ru[1]["off"]
+                    end2 = ru[0]
+        if amb and not (mw or this or "d" in sem or "y" in sem or "gyear" in sem or "mdir" in sem or self._ctx_before(p)):
+            return None
+        return end2, sem
+
+    def _year_after(self, p: int, sem: dict) -> int:
+        y = self.year_part(p)
+        if not y:
+            e = self.era(p)  # "رمضان هـ" is not a date; a lone era mark only after a number
+            return p if not e else p
+        end, year, cal = y
+        if sem.get("cal") == "hijri" and year >= 1700 and cal != "hijri":
+            sem["gyear"] = year  # "رمضان 2022": the Ramadan of Gregorian 2022
+        else:
+            sem["y"] = year
+            if cal == "hijri":
+                sem["cal"] = "hijri"
+        return end
+
+    def numeric(self, p: int):
+        P = self.P
+        if p + 2 >= self.n:
+            return None
+        a = P.num[p]
+        if a is None:
+            return None
+        sep = P.text[p + 1]
+        if sep not in SEPS or P.num[p + 2] is None:
+            return None
+        b, nda, ndb = P.num[p + 2], P.ndig[p], P.ndig[p + 2]
+        c = None
+        end = p + 3
+        if end + 1 < self.n and P.text[end] == sep and P.num[end + 1] is not None:
+            c, ndc = P.num[end + 1], P.ndig[end + 1]
+            end += 2
+        sem = None
+        if c is not None:
+            if nda == 4:
+                y, m, d = a, b, c
+            elif ndc in (2, 4) and b <= 12:
+                y, m, d = c, b, a
+            elif ndc in (2, 4) and a <= 12:
+                y, m, d = c, a, b
+            else:
+                return None
+            if ndc == 2 and nda != 4:
+                y = 2000 + y if y < 50 else 1900 + y
+            if not (1 <= m <= 12 and 1 <= d <= 31):
+                return None
+            sem = {"t": "date", "y": y, "m": m, "d": d, "cal": "gregorian"}
+        else:
+            if nda == 4 and 1 <= b <= 12 and sep != "." and ndb <= 2 and 1800 <= a <= 2100:
+                sem = {"t": "date", "y": a, "m": b, "cal": "gregorian"}
+            elif ndb == 4 and 1 <= a <= 12 and sep != "." and nda <= 2 and 1800 <= b <= 2100:
+                sem = {"t": "date", "y": b, "m": a, "cal": "gregorian"}
+            elif nda <= 2 and ndb <= 2 and self._ctx_before(p):
+                if a > 12 and 1 <= b <= 12 and a <= 31:
+                    d, m = a, b
+                elif b > 12 and 1 <= a <= 12 and b <= 31:
+                    m, d = a, b
+                elif sep != "." and 1 <= a <= 31 and 1 <= b <= 12:
+                    d, m = a, b
+                else:
+                    return None
+                sem = {"t": "date", "m": m, "d": d, "cal": "gregorian"}
+                q = self.skip_commas(end)
+                if q > end and q < self.n and P.num[q] is not None and P.ndig[q] in (2, 4):
+                    yy = P.num[q]  # "08/12, 2015": month/day, year
+                    sem = {"t": "date", "m": a, "d": b, "y": yy if yy > 99 else 2000 + yy, "cal": "gregorian"}
+                    if not (1 <= a <= 12 and 1 <= b <= 31):
+                        return None
+                    end = q + 1
+            else:
+                return None
+        e = self.era(end)
+        if e and e[1] == "hijri":
+            sem["cal"] = "hijri"
+            end = e[0]
+        return end, sem
+
+    def year_expr(self, p: int):
+        yw = self.cat(p, "yearword")
+        if yw:
+            q = yw[0]
+            if yw[1][1] == 2:  # بين عامي 2010 و2015
+                y1 = self.year(q, bare=False)
+                if y1 and self.is_word(y1[0], "و"):
+                    y2 = self.year(y1[0] + 1, bare=False)
+                    if y2:
+                        a = {"t": "date", "y": y1[1], "cal": y1[2] or y2[2] or "gregorian"}
+                        b = {"t": "date", "y": y2[1], "cal": a["cal"]}
+                        return y2[0], {"t": "range", "a": a, "b": b}
+                return None
+            y = self.year(q, bare=False, words=True)
+            if y:
+                return y[0], {"t": "date", "y": y[1], "cal": y[2] or "gregorian"}
+            return None
+        y = self.year(p, bare=True)
+        if y and (y[2] or (1800 <= y[1] <= 2100 and self._ctx_before(p))):
+            return y[0], {"t": "date", "y": y[1], "cal": y[2] or "gregorian"}
+        return None
+
+    # ---------------------------------------------------------------- weekdays and deixis
+    def weekday(self, p: int, after_yawm: bool = False):
+        r = self.cat(p, "wd")
+        if not r:
+            return None
+        bare = r[1][2]
+        if bare and not after_yawm:
+            return None
+        return r[0], r[1][1]
+
+    def weekday_expr(self, p: int):
+        q, start = p, p
+        this = self.cat(p, "this")
+        if this:
+            q = this[0]
+        yawm = self.is_word(q, "يوم")
+        if yawm:
+            q += 1
+        wd = self.weekday(q, after_yawm=yawm)
+        if not wd:
+            return None
+        if not this:
+            start = q
+        end, iso = wd
+        sem = {"t": "date", "wd": iso}
+        if this:
+            sem["wrel"] = 0
+        e = self.skip_commas(end)
+        cd = self.calendar_date(e) or self.numeric(e)
+        if cd and cd[1].get("d"):
+            cd[1]["wd"] = iso
+            return cd[0], cd[1], start
+        e2 = end + 1 if self.is_word(end, "في") else end
+        dd = self.day_number(e2)
+        if dd:
+            if dd[2] and e2 == end and dd[1] <= 5:
+                sem["nth"] = int(dd[1])
+            else:
+                sem["d"] = int(dd[1])
+            return dd[0], sem, start
+        md = self.cat(end, "mod")
+        if md:
+            sem["wdir"] = md[1][1]
+            return md[0], sem, start
+        q = end + 1 if self.is_word(end, "من") else end
+        ru = self.rel_unit(q)
+        if ru and ru[1]["unit"] == "week":
+            sem["wrel"] = ru[1]["off"]
+            return ru[0], sem, start
+        return end, sem, start
+
+    def deixis(self, p: int):
+        r = self.cat(p, "day")
+        if not r:
+            return None
+        end, (_, off) = r
+        if end == p + 1 and self.P.text[p].endswith("اليوم") and end < self.n:
+            nxt = self.P.text[end]
+            if nxt.startswith("ال") and not self.entries(end):
+                return None  # اليوم الوطني، اليوم العالمي
+        sem = {"t": "rel", "unit": "day", "off": off}
+        e = self.skip_commas(end)
+        wd = self.weekday_expr(e)
+        if wd and wd[2] == e:
+            s2 = wd[1]
+            if s2.get("d"):
+                return wd[0], s2
+            return wd[0], sem
+        cd = self.calendar_date(e)
+        if cd and cd[1].get("d"):
+            return cd[0], cd[1]
+        return end, sem
+
+    def dayword(self, p: int):
+        if not self.is_word(p, "يوم") or self.calendar_date(p + 1):
+            return None
+        dd = self.day_number(p + 1, ordinal_ok=False)
+        if dd and not (dd[0] < self.n and (self.cat(dd[0], "unit") or self.P.text[dd[0]] in SEPS)):
+            return dd[0], {"t": "date", "d": int(dd[1])}
+        return None
+
+    # ---------------------------------------------------------------- units
+    def rel_unit(self, p: int):
+        """هذا العام / العام الماضي / الأسبوع بعد القادم / الشهر الجاري -> (end, rel sem)."""
+        this = self.cat(p, "this")
+        q = this[0] if this else p
+        u = self.cat(q, "unit")
+        if not u or u[1][1][1] != "1" or not self.P.text[q].startswith(("ال", "وال", "بال", "لل", "فال")):
+            return None
+        unit = u[1][1][0]
+        if this:
+            return u[0], {"t": "rel", "unit": unit, "off": 0}
+        md = self.cat(u[0], "mod")
+        if md:
+            return md[0], {"t": "rel", "unit": unit, "off": md[1][1]}
+        return None
+
+    def amount(self, p: int, single: bool = False):
+        """(end, [(n, unit)]) of "ثلاث سنوات"، "أسبوعين"، "21 يوما"، "بضعة أيام"، "عام واحد و شهر"."""
+        r = self._amount1(p, single)
+        if not r:
+            return None
+        parts, q, T = [r[1]], r[0], self.P.text
+        while q < self.n and not self.P.brk[q - 1]:
+            nq = q + 1 if T[q] in COMMAS else q
+            if nq < self.n and T[nq] == "و":
+                nq += 1
+            elif nq < self.n and not (T[nq].startswith("و") or self.P.num[nq] is not None):
+                break
+            if nq < self.n and T[nq] in ("نصف", "ونصف") and parts[-1][0] is not None:
+                parts[-1] = (parts[-1][0] + 0.5, parts[-1][1])
+                q = nq + 1
+                break
+            r2 = self._amount1(nq, True)
+            if not r2 or r2[1][1] in {u for _, u in parts}:
+                break
+            parts.append(r2[1])
+            q = r2[0]
+        return q, parts
+
+    def _amount1(self, p: int, single: bool):
+        if p >= self.n:
+            return None
+        num = None
+        if self.is_word(p, "نصف"):
+            u = self.cat(p + 1, "unit")
+            if u and u[1][1][1] == "1":
+                return u[0], (0.5, u[1][1][0])
+            return None
+        few = self.cat(p, "few")
+        if few:
+            u = self.cat(few[0], "unit")
+            if u and u[1][1][1] == "n":
+                return u[0], (None, u[1][1][0])
+            return None
+        r = self.number(p, ordinal=False)
+        q = p
+        if r:
+            num, q = r[1], r[0]
+            if q < self.n and self.P.text[q] == "." and self.P.num[min(q + 1, self.n - 1)] is not None \
+                    and q + 1 < self.n and self.P.num[q] is None:
+                frac = self.P.text[q + 1]
+                num, q = float(f"{int(num)}.{frac}"), q + 2
+        u = self.cat(q, "unit")
+        if not u:
+            return None
+        unit, count = u[1][1]
+        end = u[0]
+        if num is not None:
+            if count == "2":
+                return None
+            return end, (num, unit)
+        if count == "2":
+            return end, (2, unit)
+        if count == "1":
+            if self.is_word(end, "واحد", "واحده"):
+                return end + 1, (1, unit)
+            if self.cat(end, "whole"):
+                return end + 1, (1, unit)
+            if single:
+                return end, (1, unit)
+        return None
+
+    def unit_expr(self, p: int):
+        ru = self.rel_unit(p)
+        if ru:
+            end, sem = ru
+            if sem["unit"] == "week":
+                q = end + 1 if self.is_word(end, "يوم") else end
+                wd = self.weekday(q, after_yawm=q > end)
+                if wd:
+                    return wd[0], {"t": "date", "wd": wd[1], "wrel": sem["off"]}
+            return end, sem
+        w = self.P.text[p]
+        # خلال الأيام المقبلة / الأيام القليلة الماضية / 3 أيام القادمة
+        q = p + 1 if w in ("خلال", "وخلال") else p
+        per = self.period(q)
+        if per:
+            return per
+        ago = self.cat(p, "ago")
+        if ago:
+            a = self.amount(ago[0], single=True)
+            if a:
+                end = a[0]
+                fn = self.cat(end, "fromnow")
+                if fn:
+                    end = fn[0]
+                if self.P.text[end - 1] in ("الآن",) or (end < self.n and self.is_word(end, "في")
+                                                       and self.is_word(end + 1, "المستقبل")):
+                    end += 2
+                return end, {"t": "shift", "parts": a[1], "dir": ago[1][1]}
+            return None
+        intro = self.cat(p, "durintro")
+        if intro and self.P.text[p] in ("طوال", "طيله"):
+            a = self.amount(intro[0], single=True)
+            if a:
+                return a[0], {"t": "dur", "parts": a[1]}
+        a = self.amount(p, single=bool(self._intro_before(p)))
+        if a:
+            end = a[0]
+            fn = self.cat(end, "fromnow")
+            if fn:
+                return fn[0], {"t": "shift", "parts": a[1], "dir": 0}
+            return end, {"t": "dur", "parts": a[1]}
+        return None
+
+    def _intro_before(self, p: int):
+        return p > 0 and not self.P.brk[p - 1] and self.cat(p - 1, "durintro")
+
+    def period(self, p: int):
+        """الأيام الثلاثة الماضية، السنوات الماضية، اليومين المقبلين، 3 أيام القادمة."""
+        q, n = p, None
+        r = self.number(p, ordinal=False)
+        if r:
+            n, q = r[1], r[0]
+        u = self.cat(q, "unit")
+        if not u or u[1][1][1] == "1":
+            return None
+        unit, count = u[1][1]
+        end = u[0]
+        if count == "2":
+            if n is not None:
+                return None
+            n = 2
+        if n is None:
+            r = self.number(end, ordinal=False)
+            if r:
+                n, end = r[1], r[0]
+        if self.is_word(end, "القليله", "العديده", "الاخيره"):
+            end += 1
+        md = self.cat(end, "mod")
+        if not md or md[1][1] not in (-1, 1):
+            return None
+        return md[0], {"t": "period", "unit": unit, "n": n, "dir": md[1][1]}
+
+    def part(self, p: int):
+        r = self.cat(p, "part")
+        if not r:
+            return None
+        q = r[0]
+        inner = None
+        for rule in (self.calendar_date, self.year_expr, self.rel_unit, self.decade):
+            x = rule(q)
+            if x and (inner is None or x[0] > inner[0]):
+                inner = x
+        y = self.year(q, bare=True)
+        if y and (inner is None or y[0] > inner[0]):
+            inner = (y[0], {"t": "date", "y": y[1], "cal": y[2] or "gregorian"})
+        if inner is None:
+            u = self.cat(q, "unit")
+            if u and u[1][1][1] == "1" and self.P.text[q].startswith("ال") and u[1][1][0] in ("year", "month", "week"):
+                inner = (u[0], {"t": "rel", "unit": u[1][1][0], "off": 0})
+        if inner is None:
+            return None
+        return inner[0], {"t": "part", "part": r[1][1], "inner": inner[1]}
+
+    def decade(self, p: int):
+        r = self.cat(p, "decade")
+        if not r:
+            return None
+        end, y = r[0], r[1][1]
+        q = end + 1 if self.is_word(end, "من") else end
+        if self.is_word(q, "القرن"):
+            o = self.number(q + 1, ordinal=True)
+            if o:
+                y = (int(o[1]) - 1) * 100 + y % 100
+                end = o[0]
+            else:
+                md = self.cat(q + 1, "mod")
+                if md:
+                    end = md[0]
+        return end, {"t": "decade", "y": y}
+
+    def every(self, p: int):
+        r = self.cat(p, "setadv")
+        if r:
+            iso = r[1][1]
+            return r[0], {"t": "set", "n": int(iso[1:-1]), "unit": {"D": "day", "W": "week", "M": "month",
+                                                                    "Y": "year"}[iso[-1]]}
+        if self.is_word(p, "ايام"):
+            wd = self.weekday(p + 1)
+            if wd:
+                return wd[0], {"t": "set", "n": 1, "unit": "week", "wd": wd[1]}
+            return None
+        ev = self.cat(p, "every")
+        if not ev:
+            return None
+        q = ev[0]
+        yawm = self.is_word(q, "يوم")
+        wd = self.weekday(q + 1 if yawm else q, after_yawm=True)
+        if wd:
+            return wd[0], {"t": "set", "n": 1, "unit": "week", "wd": wd[1]}
+        a = self.amount(q, single=True)
+        if a and len(a[1]) == 1 and a[1][0][0] is not None:
+            n, unit = a[1][0]
+            return a[0], {"t": "set", "n": n, "unit": unit}
+        return None
+
+
+UNIT_ISO = _UNIT_ISO

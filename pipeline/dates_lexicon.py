@@ -1,0 +1,102 @@
+"""Lexicons of the dates stage, loaded once from ``pipeline/resources``.
+
+Every form is normalized with :func:`pipeline.normalize.normalize`; single words go to ``WORDS``
+(normalized word -> list of entries), multi-word forms to ``PHRASES`` (first word -> list of
+``(words, entry)``, longest first). An entry is a tuple whose first item is its category:
+
+* ``("month", month, calendar, ambiguous)`` with calendar ``gregorian`` or ``hijri``
+* ``("wd", isoweekday, bare)``
+* ``(category, value)`` for the rows of ``date_words.tsv`` (``day``, ``unit``, ``mod`` ...)
+
+Number words are read with the numbers stage's :mod:`pipeline.number_words` (one shared lexicon).
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+from . import number_words as _number_words
+from .language import read_lexicon
+from .normalize import clitic_variants, normalize
+
+
+def _number_starts() -> frozenset[str]:
+    """Normalized words that can start a cardinal or an ordinal (with a proclitic or not)."""
+    words, fractions, ordinals = _number_words.lexicons()
+    base = set(words) | set(fractions) | {k.lstrip("#") for k in ordinals}
+    base |= {"ال" + w for w in list(base)}
+    out = set(base)
+    for w in base:
+        for c in ("و", "ف", "ب", "ل"):
+            out.add(c + w)
+        if w.startswith("ال"):
+            out.add("لل" + w[2:])
+            for c in ("و", "ف", "ب"):
+                out.add(c + w)
+    return frozenset(out)
+
+
+NUMBER_STARTS = _number_starts()
+
+
+def _rows(name: str) -> list[list[str]]:
+    return [ln.split("\t") for ln in read_lexicon(name)]
+
+
+def _add(words: dict, phrases: dict, form: str, entry: tuple) -> None:
+    parts = normalize(form).split()
+    if len(parts) == 1:
+        words.setdefault(parts[0], []).append(entry)
+    else:
+        phrases.setdefault(parts[0], []).append((tuple(parts[1:]), entry))
+
+
+@lru_cache(maxsize=1)
+def tables() -> tuple[dict, dict]:
+    words: dict[str, list[tuple]] = {}
+    phrases: dict[str, list[tuple]] = {}
+    for form, month, _series, amb in _rows("months.tsv"):
+        _add(words, phrases, form, ("month", int(month), "gregorian", amb == "1"))
+    for form, month, amb in _rows("hijri_months.tsv"):
+        _add(words, phrases, form, ("month", int(month), "hijri", amb == "1"))
+    for form, iso, bare in _rows("weekdays.tsv"):
+        _add(words, phrases, form, ("wd", int(iso), bare == "1"))
+    for form, cat, value in _rows("date_words.tsv"):
+        if cat in ("day", "mod", "decade", "yearword", "ago"):
+            val: object = int(value)
+        elif cat == "unit":
+            u, c = value.split(":")
+            val = (u, c)
+        else:
+            val = value
+        _add(words, phrases, form, (cat, val))
+    for key in phrases:
+        phrases[key].sort(key=lambda item: -len(item[0]))
+    return words, phrases
+
+
+_CACHE: dict[str, tuple] = {}
+
+
+def lookup(word: str) -> tuple:
+    """Entries of a normalized word, trying it with its proclitics (و ف ب ل ك) removed when the
+    whole word is unknown. Returns ``(entries, phrases)``: the single-word entries and the
+    multi-word forms that start with this word."""
+    hit = _CACHE.get(word)
+    if hit is not None:
+        return hit
+    words, phrases = tables()
+    out: tuple = ((), ())
+    for form in clitic_variants(word):
+        e, p = words.get(form, ()), phrases.get(form, ())
+        if e or p:
+            out = (tuple(e), tuple(p))
+            break
+    if len(_CACHE) < 200_000:
+        _CACHE[word] = out
+    return out
+
+
+def number_reader():
+    """The shared number-word reader (:mod:`pipeline.number_words`)."""
+    return _number_words

@@ -1,0 +1,342 @@
+"""Resolution of detected temporal expressions into ISO 8601 values.
+
+:func:`resolve` turns a ``sem`` dict from :mod:`pipeline.dates_grammar` into
+``(value, granularity, calendar, kind, hijri)``. Relative expressions are anchored on the
+publication date; without one they keep ``value = None``. Nothing the text does not say is
+invented: "مايو 2022" is ``2022-05``; a year-less "20 يونيو" is ``--06-20`` when there is no
+publication date. Hijri dates are converted with ``hijridate`` (Umm al-Qura, years 1343-1500).
+"""
+
+from __future__ import annotations
+
+import calendar as _cal
+from datetime import date, timedelta
+
+from hijridate import Gregorian, Hijri
+
+Result = tuple  # (value, granularity, calendar, kind, hijri)
+_ISO_UNIT = {"day": "D", "week": "W", "month": "M", "year": "Y", "hour": "H", "minute": "M", "second": "S"}
+_TIME_UNITS = ("hour", "minute", "second")
+
+
+# ------------------------------------------------------------------ calendar arithmetic
+def add_months(d: date, k: int) -> date:
+    y, m = divmod(d.month - 1 + k, 12)
+    y += d.year
+    return date(y, m + 1, min(d.day, _cal.monthrange(y, m + 1)[1]))
+
+
+def shift(d: date, n: float, unit: str) -> date | None:
+    n = int(n) if n == int(n) else n
+    if unit == "day":
+        return d + timedelta(days=n)
+    if unit == "week":
+        return d + timedelta(days=7 * n)
+    if isinstance(n, float):
+        return None
+    if unit == "month":
+        return add_months(d, n)
+    if unit == "year":
+        return add_months(d, 12 * n)
+    if unit == "decade":
+        return add_months(d, 120 * n)
+    if unit in _TIME_UNITS:
+        return d
+    return None
+
+
+def _iso_week(d: date) -> str:
+    y, w, _ = d.isocalendar()
+    return f"{y:04d}-W{w:02d}"
+
+
+def _year(y: int) -> str:
+    return f"{y:04d}"
+
+
+def _hijri_to_greg(y: int, m: int, d: int) -> date | None:
+    try:
+        return date(*Hijri(y, m, d).to_gregorian().datetuple())
+    except (ValueError, OverflowError):
+        return None
+
+
+def _hijri_month_range(y: int, m: int) -> tuple[date, date] | None:
+    try:
+        h = Hijri(y, m, 1)
+        start = date(*h.to_gregorian().datetuple())
+        return start, start + timedelta(days=h.month_length() - 1)
+    except (ValueError, OverflowError):
+        return None
+
+
+def _hijri_year_of(d: date) -> int | None:
+    try:
+        return Gregorian(d.year, d.month, d.day).to_hijri().year
+    except (ValueError, OverflowError):
+        return None
+
+
+def _interval(a: date, b: date) -> str:
+    return f"{a.isoformat()}/{b.isoformat()}"
+
+
+# ------------------------------------------------------------------ entry point
+def resolve(sem: dict, pub: date | None, future=lambda: False) -> Result:
+    t = sem["t"]
+    if t == "date":
+        return _date(sem, pub, future)
+    if t == "rel":
+        return _rel(sem, pub)
+    if t == "shift":
+        d = sem["dir"] or (1 if future() else -1)
+        out = pub
+        for n, unit in sem["parts"]:
+            if out is None or n is None:
+                out = None
+                break
+            out = shift(out, d * n, unit)
+        return (out.isoformat() if out else None), "day", "gregorian", "relative", None
+    if t == "period":
+        n, unit = sem["n"], sem["unit"]
+        if pub is None or n is None:
+            return None, unit, "gregorian", "relative", None
+        if sem["dir"] < 0:
+            a, b = shift(pub, -n, unit), pub
+        else:
+            a, b = pub + timedelta(days=1), shift(pub, n, unit)
+        return (_interval(a, b) if a and b else None), unit, "gregorian", "relative", None
+    if t == "part":
+        return _part(sem, pub, future)
+    if t == "range":
+        return _range(sem, pub, future)
+    if t == "dur":
+        return _duration(sem["parts"]), sem["parts"][-1][1], "gregorian", "duration", None
+    if t == "set":
+        n, unit = sem["n"], sem["unit"]
+        val = _duration([(n, unit)])
+        return (f"R/{val}" if val else None), unit, "gregorian", "set", None
+    if t == "decade":
+        y = sem["y"]
+        return f"{_year(y)}/{_year(y + 9)}", "decade", "gregorian", "absolute", None
+    return None, None, None, None, None
+
+
+def _fmt_n(n: float) -> str:
+    return str(int(n)) if n == int(n) else f"{n:g}"
+
+
+def _duration(parts) -> str | None:
+    date_part, time_part, units = [], [], {u for _, u in parts}
+    weeks_alone = units == {"week"}
+    for n, unit in parts:
+        if n is None:
+            return None
+        if unit == "decade":
+            n, unit = n * 10, "year"
+        elif unit == "century":
+            n, unit = n * 100, "year"
+        elif unit == "week" and not weeks_alone:
+            n, unit = n * 7, "day"
+        (time_part if unit in _TIME_UNITS else date_part).append(f"{_fmt_n(n)}{_ISO_UNIT[unit]}")
+    order = "YMWD"
+    date_part.sort(key=lambda s: order.index(s[-1]))
+    out = "P" + "".join(date_part)
+    if time_part:
+        out += "T" + "".join(sorted(time_part, key=lambda s: "HMS".index(s[-1])))
+    return out
+
+
+# ------------------------------------------------------------------ dates
+def _weekday(sem: dict, pub: date | None, future) -> Result:
+    if pub is None:
+        return None, "day", "gregorian", "weekday", None
+    iso, w = sem["wd"], pub.isoweekday()
+    if sem.get("nth"):
+        first = pub.replace(day=1)
+        d = first + timedelta(days=(iso - first.isoweekday()) % 7 + 7 * (sem["nth"] - 1))
+        return (d.isoformat() if d.month == pub.month else None), "day", "gregorian", "weekday", None
+    if sem.get("wrel") is not None:
+        monday = pub - timedelta(days=w - 1) + timedelta(days=7 * sem["wrel"])
+        d = monday + timedelta(days=iso - 1)
+    elif sem.get("wdir", 0) < 0:
+        d = pub - timedelta(days=(w - iso) % 7 or 7)
+    elif sem.get("wdir", 0) > 0:
+        d = pub + timedelta(days=(iso - w) % 7 or 7)
+    elif future():
+        d = pub + timedelta(days=(iso - w) % 7)
+    else:
+        d = pub - timedelta(days=(w - iso) % 7)
+    return d.isoformat(), "day", "gregorian", "weekday", None
+
+
+def _safe(y: int, m: int, d: int) -> date | None:
+    try:
+        return date(y, m, d)
+    except ValueError:
+        return None
+
+
+def _date(sem: dict, pub: date | None, future) -> Result:
+    y, m, d, cal = sem.get("y"), sem.get("m"), sem.get("d"), sem.get("cal") or "gregorian"
+    if m is None and d is None:
+        if y is not None:
+            return _year_only(y, cal)
+        return _weekday(sem, pub, future)
+    if m is None:  # a day of the publication month (or of the month given relative to it)
+        if pub is None:
+            return None, "day", "gregorian", "relative", None
+        base = add_months(pub.replace(day=1), sem.get("mrel") or 0)
+        cands = [base] if "mrel" in sem or not sem.get("wd") else [add_months(base, k) for k in (0, -1, 1)]
+        for b in cands:
+            dd = _safe(b.year, b.month, d)
+            if dd and (not sem.get("wd") or dd.isoweekday() == sem["wd"]):
+                return dd.isoformat(), "day", "gregorian", "relative", None
+        return None, "day", "gregorian", "relative", None
+    if cal == "hijri":
+        return _hijri(sem, pub)
+    kind = "absolute"
+    if y is None:
+        if sem.get("yrel") is not None and pub:
+            y = pub.year + sem["yrel"]
+        elif sem.get("mdir") is not None and pub:
+            md = sem["mdir"]
+            if md < 0:
+                y = pub.year if m < pub.month else pub.year - 1
+            elif md > 0:
+                y = pub.year if m > pub.month else pub.year + 1
+            else:
+                y = pub.year
+        elif pub:
+            y = _nearest_year(pub, lambda yy: _safe(yy, m, min(d or 15, _cal.monthrange(yy, m)[1])))
+        else:
+            return (f"--{m:02d}-{d:02d}" if d else f"--{m:02d}"), ("day" if d else "month"), cal, kind, None
+    if d is None:
+        return f"{_year(y)}-{m:02d}", "month", cal, kind, None
+    dd = _safe(y, m, d)
+    return (dd.isoformat() if dd else None), "day", cal, kind, None
+
+
+def _nearest_year(pub: date, make) -> int:
+    best, best_dist = pub.year, None
+    for yy in (pub.year, pub.year - 1, pub.year + 1):
+        dd = make(yy)
+        if dd is None:
+            continue
+        dist = abs((dd - pub).days)
+        if best_dist is None or dist < best_dist:
+            best, best_dist = yy, dist
+    return best
+
+
+def _year_only(y: int, cal: str) -> Result:
+    if cal == "hijri":
+        a, b = _hijri_month_range(y, 1), _hijri_month_range(y, 12)
+        val = _interval(a[0], b[1]) if a and b else None
+        return val, "year", "hijri", "absolute", _year(y)
+    return _year(y), "year", "gregorian", "absolute", None
+
+
+def _hijri(sem: dict, pub: date | None) -> Result:
+    y, m, d = sem.get("y"), sem["m"], sem.get("d")
+    kind = "absolute"
+    if y is None:
+        if sem.get("gyear"):
+            y = next((h for h in range(int((sem["gyear"] - 622) * 1.0307) - 1, int((sem["gyear"] - 622) * 1.0307) + 3)
+                      if (r := _hijri_month_range(h, m)) and r[0].year == sem["gyear"]), None)
+        elif pub is not None:
+            h = _hijri_year_of(pub)
+            if h is not None:
+                y = h
+                best = None
+                for yy in (h, h - 1, h + 1):
+                    r = _hijri_month_range(yy, m)
+                    if r:
+                        dist = abs((r[0] + (r[1] - r[0]) / 2 - pub).days)
+                        if best is None or dist < best:
+                            best, y = dist, yy
+        if y is None:
+            return None, ("day" if d else "month"), "hijri", kind, (f"--{m:02d}-{d:02d}" if d else f"--{m:02d}")
+    hij = f"{_year(y)}-{m:02d}" + (f"-{d:02d}" if d else "")
+    if d is None:
+        r = _hijri_month_range(y, m)
+        return (_interval(*r) if r else None), "month", "hijri", kind, hij
+    g = _hijri_to_greg(y, m, d)
+    return (g.isoformat() if g else None), "day", "hijri", kind, hij
+
+
+def _rel(sem: dict, pub: date | None) -> Result:
+    unit, off = sem["unit"], sem["off"]
+    gran = unit
+    if pub is None or unit not in ("day", "week", "month", "year", "decade"):
+        return None, gran, "gregorian", "relative", None
+    if unit == "day":
+        return (pub + timedelta(days=off)).isoformat(), gran, "gregorian", "relative", None
+    if unit == "week":
+        return _iso_week(pub + timedelta(days=7 * off)), gran, "gregorian", "relative", None
+    if unit == "month":
+        d = add_months(pub.replace(day=1), off)
+        return f"{_year(d.year)}-{d.month:02d}", gran, "gregorian", "relative", None
+    if unit == "year":
+        return _year(pub.year + off), gran, "gregorian", "relative", None
+    start = pub.year // 10 * 10 + 10 * off
+    return f"{_year(start)}/{_year(start + 9)}", gran, "gregorian", "relative", None
+
+
+# ------------------------------------------------------------------ intervals: parts and ranges
+def bounds(value: str | None) -> tuple[date, date] | None:
+    """First and last day of an ISO value (date, month, year, week, interval)."""
+    if not value or value.startswith(("P", "R", "-")):
+        return None
+    if "/" in value:
+        a, b = value.split("/", 1)
+        ba, bb = bounds(a), bounds(b)
+        return (ba[0], bb[1]) if ba and bb else None
+    try:
+        if "-W" in value:
+            y, w = value.split("-W")
+            a = date.fromisocalendar(int(y), int(w), 1)
+            return a, a + timedelta(days=6)
+        parts = [int(x) for x in value.split("-")]
+        if len(parts) == 3:
+            d = date(*parts)
+            return d, d
+        if len(parts) == 2:
+            y, m = parts
+            return date(y, m, 1), date(y, m, _cal.monthrange(y, m)[1])
+        if len(parts) == 1:
+            return date(parts[0], 1, 1), date(parts[0], 12, 31)
+    except ValueError:
+        return None
+    return None
+
+
+def _part(sem: dict, pub: date | None, future) -> Result:
+    val, gran, cal, kind, hij = resolve(sem["inner"], pub, future)
+    b = bounds(val)
+    if b is None:
+        return None, gran, cal, kind, hij
+    a, z = b
+    span = (z - a).days + 1
+    if gran == "year" and a.month == 1 and a.day == 1 and z.year == a.year:
+        months = {"early": (1, 6), "late": (7, 12), "mid": (4, 9)}[sem["part"]]
+        a2, z2 = date(a.year, months[0], 1), date(a.year, months[1], _cal.monthrange(a.year, months[1])[1])
+    elif sem["part"] == "early":
+        a2, z2 = a, a + timedelta(days=span // 2 - 1)
+    elif sem["part"] == "late":
+        a2, z2 = a + timedelta(days=span // 2), z
+    else:
+        a2, z2 = a + timedelta(days=span // 3), a + timedelta(days=2 * span // 3 - 1)
+    return _interval(a2, z2), gran, cal, kind, hij
+
+
+def _range(sem: dict, pub: date | None, future) -> Result:
+    va, ga, ca, _, ha = resolve(sem["a"], pub, future)
+    vb, gb, cb, _, hb = resolve(sem["b"], pub, future)
+    cal = "hijri" if "hijri" in (ca, cb) else "gregorian"
+    hij = f"{ha}/{hb}" if ha and hb else None
+    if not va or not vb:
+        return None, ga, cal, "range", hij
+    a = va.split("/")[0]
+    b = vb.split("/")[-1]
+    return f"{a}/{b}", ga, cal, "range", hij
