@@ -22,6 +22,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from . import records  # noqa: F401  (extension attributes)
+from .language import QUOTE_MARKS
 from .quotes_lexicon import (
     COMPLEMENTIZERS,
     NOT_COMPLEMENTIZER_AFTER,
@@ -37,8 +38,11 @@ from .quotes_speakers import COLON, COMMA, END, Speaker, read_speaker
 MIN_UNCUED_WORDS = 8  # a quotation with no cue at all must be at least this long
 MIN_CUED_WORDS = 3  # … and one with a cue but no colon
 MAX_LOOKBACK = 30  # tokens searched for a speech verb before a quotation
-MAX_GAP = 22  # tokens between a speech verb and its أن/إن
+MAX_GAP = 32  # tokens between a speech verb and its أن/إن
 FA_INNA = {"فان", "فانه", "فانها", "فانهم", "ان", "انه"}
+RELATIVE = {"الذي", "التي", "مما", "ما", "الذين"}
+# words that open a clause whose subject precedes its verb (وكان X قال، إلا أن X نفت)
+CLAUSE_OPENERS = {"كان", "كانت", "ان", "لكن", "غير", "بينما", "فيما", "حين", "اما"}
 
 
 @dataclass
@@ -144,7 +148,18 @@ class _Finder:
         self.sent_start, self.sent_end = _sent_bounds(doc)
         self.cands: list[Candidate] = []
         self.inside = bytearray(self.n)  # tokens inside an accepted direct quotation
-        self.verbs = [verb_of(t.norm_) if t.is_alpha else None for t in doc]
+        self.verbs = [self._verb(t) if t.norm_.isalpha() else None for t in doc]
+        self.mentions: list[Candidate] = []  # subjects of speech verbs that introduce no quotation
+
+    def _verb(self, t):
+        v = verb_of(t.norm_)
+        if v is None:
+            return None
+        if v.ambig and not (t.norm_[0] in "وف" and t.norm_ != v.form) and self.sent_start[t.i] != t.i:
+            return None  # بين الدول, رد الفعل: not a verb here
+        if v.tense == "present" and t.i > 0 and strip_conj(self.doc[_prev_word(self.doc, t.i)].norm_) in RELATIVE:
+            return None  # الأمر الذي يشير إلى أن …
+        return v
 
     # ---- direct ------------------------------------------------------------------------------
     def direct(self) -> None:
@@ -197,7 +212,8 @@ class _Finder:
                 cand.cue = doc[after_src:after_src + ln].text
                 cand.speaker = read_speaker(doc, after_src + ln, self.sent_end[after_src])
                 accepted = True
-            elif v >= 0 and words >= MIN_CUED_WORDS and not work and not self.verbs[v].weak:
+            elif (v >= 0 and words >= MIN_CUED_WORDS and not work and not self.verbs[v].weak
+                  and self._closes_clause(q.close)):
                 self._attach_verb(cand, v, q.open)
                 accepted = True
             elif colon and words >= 2 and not work:
@@ -205,7 +221,7 @@ class _Finder:
                 cand.gender = None
                 cand.extra["last"] = True  # «وجاء في البيان: …» or a pronoun: last speaker
                 accepted = True
-            elif words >= MIN_UNCUED_WORDS and not work:
+            elif words >= MIN_UNCUED_WORDS and not work and self._closes_clause(q.close):
                 cand.extra["last"] = True
                 accepted = True
             if accepted:
@@ -222,7 +238,8 @@ class _Finder:
             cand.follow_sentence = True
             cand.gender = verb.gender
             return
-        sp = read_speaker(self.doc, v + 1, limit)
+        sp = read_speaker(self.doc, v + 1, limit) if not after or v + 1 < limit else None
+        sp = sp or self._subject_before(v)
         if sp is None:
             cand.gender = verb.gender
         else:
@@ -230,20 +247,105 @@ class _Finder:
                 sp.gender = verb.gender
             cand.speaker = sp
 
+    def _mention(self, v: int) -> None:
+        """Remember the named subject of a speech verb that introduces no quotation (أعرب الوزير
+        عن …): a later verb without a subject may refer to it."""
+        verb = self.verbs[v]
+        if verb.tense == "participle":
+            return
+        sp = read_speaker(self.doc, v + 1, self.sent_end[v])
+        if sp is not None and (sp.role or sp.honorific or sp.entity_id or self.sent_start[v] == v):
+            if verb.gender in ("m", "f"):
+                sp.gender = verb.gender
+            self.mentions.append(Candidate(pos=v, start=v, end=v + 1, kind="mention", speaker=sp))
+
+    def _subject_before(self, v: int) -> Speaker | None:
+        """The subject of a past-tense verb written before it (وكان دبلوماسي أمريكي قال، إلا أن مايا
+        كوسيانيتش، المتحدثة باسم أشتون، نفت)."""
+        doc = self.doc
+        verb = self.verbs[v]
+        if verb is None or verb.tense != "past":
+            return None
+        s0 = self.sent_start[v]
+        j = v - 1
+        commas = 0
+        start = s0
+        while j >= s0:
+            t = doc[j]
+            n = strip_conj(t.norm_)
+            if n in CLAUSE_OPENERS or n in COMPLEMENTIZERS or t.text in COLON or t.text in END or t.text in QUOTE_MARKS:
+                start = j + 1
+                break
+            if self.verbs[j] is not None or v - j > 20:
+                return None
+            if t.text in COMMA:
+                commas += 1
+                if commas > 2:
+                    return None
+            j -= 1
+        while start < v and (doc[start].is_space or in_class(doc[start].norm_, "stop")):
+            start += 1
+        if start >= v:
+            return None
+        sp = read_speaker(doc, start, v)
+        if sp is None:
+            return None
+        rest = range(max(sp.phrase_end, sp.end), v)
+        if any(not (doc[x].is_space or doc[x].text in COMMA or in_class(doc[x].norm_, "stop")) for x in rest):
+            return None
+        return sp
+
+    def _named_before(self, pos: int) -> Speaker | None:
+        """A person named earlier in the sentence (a recognized PER entity, or a name after an
+        honorific): the subject of a participial chain with no speech verb before it."""
+        doc = self.doc
+        s0 = self.sent_start[pos]
+        best = None
+        for ent in doc.ents:
+            if ent.start >= s0 and ent.end <= pos and ent.label_ in ("PER", "PERS"):
+                best = ent
+        if best is not None:
+            return Speaker(best.start, best.end, entity_id=getattr(best._, "entity_id", None), phrase_end=best.end)
+        for j in range(pos - 1, s0 - 1, -1):
+            tt = title_of(doc[j].norm_)
+            if tt is not None and tt.kind == "honorific":
+                sp = read_speaker(doc, j, pos)
+                if sp is not None:
+                    return sp
+        return None
+
+    def _closes_clause(self, close: int) -> bool:
+        """Whether a quotation ends its clause: end of text or paragraph, punctuation, a speech verb
+        or a source phrase next (a quoted name is followed by the rest of its sentence)."""
+        doc = self.doc
+        if close + 1 >= self.n or "\n" in doc[close].whitespace_:
+            return True
+        j = _next_word(doc, close + 1)
+        if j >= self.n or any("\n" in doc[x].text for x in range(close + 1, j)):
+            return True
+        t = doc[j]
+        if t.is_punct and t.text not in "«\"“„(":
+            return True
+        return self.verbs[j] is not None or _match_source(doc, j) is not None
+
     # ---- reported ----------------------------------------------------------------------------
     def reported(self) -> None:
         doc = self.doc
         i = 0
         while i < self.n:
             verb = self.verbs[i]
-            if verb is None or verb.weak or self.inside[i]:
+            if verb is None or self.inside[i]:
+                i += 1
+                continue
+            if verb.weak:
+                self._mention(i)
                 i += 1
                 continue
             end_s = self.sent_end[i]
             comp = colon = -1
             for j in range(i + 1, min(end_s, i + 1 + MAX_GAP)):
                 t = doc[j]
-                if self.inside[j] or t.text in END or t.text in "«»\"“”":
+                if self.inside[j] or t.text in END:
                     break
                 if t.text in COLON:
                     colon = j
@@ -254,12 +356,14 @@ class _Finder:
                         break
                     comp = j
                     break
-                if j > i + 1 and self.verbs[j] is not None and self.verbs[j].tense != "participle":
-                    break
+                vj = self.verbs[j]
+                if vj is not None and (vj.tense == "participle" or t.norm_[0] in "وف"):
+                    break  # the next verb takes its own أن
             if verb.tense == "participle" and (comp < 0 or comp > i + 3):
                 i += 1
                 continue
             if comp < 0 and colon < 0:
+                self._mention(i)
                 i += 1
                 continue
             head = comp if comp >= 0 else colon
@@ -277,7 +381,7 @@ class _Finder:
                 cand.follow_sentence = True
                 cand.gender = verb.gender
             else:
-                sp = read_speaker(doc, i + 1, head)
+                sp = read_speaker(doc, i + 1, head) or self._subject_before(i)
                 if sp is None:
                     cand.gender = verb.gender
                 else:
@@ -313,7 +417,7 @@ class _Finder:
         i = 0
         while i < self.n:
             t = doc[i]
-            if self.inside[i] or not t.is_alpha:
+            if self.inside[i] or not t.norm_.isalpha():
                 i += 1
                 continue
             m = _match_source(doc, i)
@@ -353,7 +457,7 @@ class _Finder:
 
     # ---- attribution -------------------------------------------------------------------------
     def resolve(self) -> list[Candidate]:
-        cands = sorted(self.cands, key=lambda c: (c.pos, c.start))
+        cands = sorted(self.cands + self.mentions, key=lambda c: (c.pos, c.start))
         history: list[tuple[int, Speaker]] = []  # (sentence start, speaker)
         by_id = {id(c): c for c in cands}
         order = {id(c): k for k, c in enumerate(self.cands)}
@@ -362,7 +466,8 @@ class _Finder:
                 if c.same_as >= 0:
                     c.speaker = self.cands[c.same_as].speaker
                 elif c.follow_sentence:
-                    c.speaker = self._last(history, c.gender, self.sent_start[c.pos]) or self._last(history, c.gender)
+                    c.speaker = (self._last(history, c.gender, self.sent_start[c.pos])
+                                 or self._named_before(c.pos) or self._last(history, c.gender))
                 elif c.gender is not None or c.extra.get("last"):
                     c.speaker = self._last(history, c.gender)
             if c.speaker is not None:
@@ -388,7 +493,7 @@ def find_quotes(doc: Doc) -> list[Span]:
     f.direct()
     f.reported()
     f.sources()
-    cands = f.resolve()
+    cands = [c for c in f.resolve() if c.kind != "mention"]
     cands.sort(key=lambda c: (c.start, c.end))
     spans: list[Span] = []
     ids: dict[int, str] = {}

@@ -29,7 +29,8 @@ class Verb:
     lemma: str
     gender: str  # m | f | p
     tense: str  # past | present | participle
-    weak: bool
+    weak: bool  # only with a quote mark or a colon
+    ambig: bool = False  # also a noun or preposition: a verb only after و/ف or at a sentence start
 
 
 @dataclass(frozen=True)
@@ -48,7 +49,7 @@ def speech_verbs() -> dict[str, Verb]:
     out: dict[str, Verb] = {}
     for row in _rows("speech_verbs.tsv"):
         form, lemma, gender, tense, role = (c.strip() for c in row[:5])
-        out.setdefault(normalize(form), Verb(form, lemma, gender, tense, role == "weak"))
+        out.setdefault(normalize(form), Verb(form, lemma, gender, tense, role == "weak", role == "ambig"))
     return out
 
 

@@ -108,21 +108,51 @@ def _appos_role(doc: Doc, a: int, limit: int) -> tuple[int, int] | None:
     return (a, e) if e > a else None
 
 
+def _skip_quoted(doc: Doc, j: int, limit: int) -> int:
+    """Index after a short quoted name starting at ``j`` (« هآرتس »), else ``j``."""
+    if j < limit and doc[j].text in QUOTE_MARKS:
+        for k in range(j + 1, min(limit, j + 7)):
+            if doc[k].text in QUOTE_MARKS:
+                return k + 1
+    return j
+
+
+def _skip_addressee(doc: Doc, j: int, limit: int) -> int:
+    """Skip an addressee right after the verb: لـ«الحياة»، للصحفيين، لمراسلنا."""
+    if j < limit and doc[j].norm_ in ("لـ", "ل"):
+        k = _skip_quoted(doc, j + 1, limit)
+        return k if k > j + 1 else min(j + 2, limit)
+    return j
+
+
 def read_speaker(doc: Doc, i: int, limit: int) -> Speaker | None:
     """The speaker phrase starting at token ``i`` (tokens before ``limit``); None when there is no
     named subject (a pronoun: وأضاف: «…»)."""
     limit = min(limit, len(doc))
-    j = i
+    i = _skip_addressee(doc, i, limit)
     honorific = None
     gender = None
-    # head: until a comma, colon, complementizer, quote mark, stop word or من
-    h_end = j
-    while h_end < limit and h_end - i < 14:
+    # head: until a comma, colon, complementizer, quote mark, stop word or من; a short quoted name
+    # (صحيفة « هآرتس ») and في inside a role (المدير العام للتعليم في منطقة عسير) are kept
+    h_end = i
+    titled = False
+    while h_end < limit and h_end - i < 16:
         t = doc[h_end]
-        if _is_boundary(doc, h_end) or t.text in COMMA or in_class(t.norm_, "stop") or t.text == "من":
+        if t.text in QUOTE_MARKS:
+            k = _skip_quoted(doc, h_end, limit)
+            if k > h_end and h_end > i:
+                h_end = k
+                continue
             break
-        if t.norm_ in ("لـ", "ل") or strip_conj(t.norm_).startswith("لل") and h_end > i and not _role_continues(doc, i, h_end):
+        if _is_boundary(doc, h_end) or t.text in COMMA or t.text == "من":
             break
+        if in_class(t.norm_, "stop") and not (titled and t.text == "في" and h_end + 1 < limit
+                                              and _has_article(doc[h_end + 1].norm_)):
+            break
+        if h_end > i and (t.norm_ in ("لـ", "ل") or strip_conj(t.norm_).startswith("لل") and not titled):
+            break
+        if title_of(t.norm_) is not None:
+            titled = True
         h_end += 1
     if h_end == i:
         return None
@@ -139,8 +169,7 @@ def read_speaker(doc: Doc, i: int, limit: int) -> Speaker | None:
         break
     if k < h_end:
         tt = title_of(doc[k].norm_)
-        if (tt is not None and tt.kind == "title" and _has_article(doc[k].norm_) and k + 1 < h_end
-                and not _role_word(doc[k + 1].norm_)):
+        if _address_title(doc, k, h_end):
             # a title with the article right before a name (السفيرة نيفين الحسيني): a form of address
             honorific = doc[k].text
             gender = gender or (tt.gender if tt.gender in "mf" else None)
@@ -151,13 +180,14 @@ def read_speaker(doc: Doc, i: int, limit: int) -> Speaker | None:
             k += 1
             while k < h_end:
                 nt = title_of(doc[k].norm_)
-                if nt is not None and nt.kind == "honorific":
+                if (nt is not None and nt.kind == "honorific") or _address_title(doc, k, h_end):
                     break
-                if not _role_word(doc[k].norm_) and k > role_a + 1:
-                    break
-                if not _role_word(doc[k].norm_) and title_of(doc[k].norm_) is None and not _has_article(doc[k].norm_):
-                    # one bare word after the title: construct state (مدير عام، وزير خارجية)
-                    if k + 1 < h_end and _has_article(doc[k + 1].norm_):
+                if doc[k].text == "في":
+                    k += 1
+                    continue
+                if not _role_word(doc[k].norm_):
+                    # one bare word after the title: construct state (مدير عام، رئيس قسم الهواتف)
+                    if k == role_a + 1 and k + 1 < h_end and (_has_article(doc[k + 1].norm_) or _role_word(doc[k + 1].norm_)):
                         k += 1
                         continue
                     break
@@ -165,12 +195,19 @@ def read_speaker(doc: Doc, i: int, limit: int) -> Speaker | None:
             role_b = k
             while k < h_end:
                 nt = title_of(doc[k].norm_)
-                if nt is not None and nt.kind == "honorific":
+                if (nt is not None and nt.kind == "honorific") or _address_title(doc, k, h_end):
                     honorific = doc[k].text
                     k += 1
                     continue
                 break
-    name_a, name_b = k, min(h_end, k + MAX_NAME)
+    # the name: up to a title or an organization word
+    e = k
+    while e < h_end and e - k < MAX_NAME:
+        if e > k and (title_of(doc[e].norm_) is not None or in_class(doc[e].norm_, "org")):
+            break
+        e += 1
+    name_end = e
+    name_a, name_b = k, name_end
     sp: Speaker
     if name_b > name_a:
         sp = Speaker(name_a, name_b, honorific=honorific, gender=gender)
@@ -213,7 +250,10 @@ def read_speaker(doc: Doc, i: int, limit: int) -> Speaker | None:
     return sp
 
 
-def _role_continues(doc: Doc, i: int, j: int) -> bool:
-    """Whether a لل-word at ``j`` still belongs to a role phrase started at ``i`` (المديرة الإقليمية
-    للمنظمة …) rather than introducing an addressee (قال للصحفيين)."""
-    return title_of(doc[i].norm_) is not None or any(title_of(doc[x].norm_) is not None for x in range(i, j))
+def _address_title(doc: Doc, k: int, h_end: int) -> bool:
+    """A title with the article followed directly by a name (السفير عبدالله، الوزير عادل)."""
+    tt = title_of(doc[k].norm_)
+    return (
+        tt is not None and tt.kind == "title" and strip_conj(doc[k].norm_).startswith("ال")
+        and k + 1 < h_end and not _role_word(doc[k + 1].norm_) and doc[k + 1].text != "في"
+    )
