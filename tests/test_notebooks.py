@@ -103,3 +103,33 @@ def test_notebook_runs_on_empty_tables(path, empty_run, tmp_path, monkeypatch):
     _execute(path, empty_run, out, monkeypatch)
     if path.name == "explore.ipynb":
         assert (out / "top_entities.png").read_bytes().startswith(PNG)
+
+
+def test_chart_labels_are_joined_and_right_to_left():
+    """The notebook's rule for Arabic chart labels: Matplotlib >= 3.11 lays them out itself, older
+    versions get arabic-reshaper + python-bidi. Rendered "ابببب" must show the alef (the tallest
+    letter) at the right end and the beh letters joined (no blank column between them)."""
+    import re
+
+    import arabic_reshaper
+    import matplotlib
+    import numpy as np
+    from bidi.algorithm import get_display
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+    from matplotlib.figure import Figure
+
+    native = tuple(int(x) for x in re.findall(r"\d+", matplotlib.__version__)[:2]) >= (3, 11)
+    word = "ابببب"
+    label = word if native else get_display(arabic_reshaper.reshape(word))
+    fig = Figure(figsize=(4, 1.5), dpi=100)
+    fig.text(0.5, 0.5, label, fontsize=40, family="DejaVu Sans", ha="center", va="center")
+    canvas = FigureCanvasAgg(fig)
+    canvas.draw()
+    ink = np.asarray(canvas.buffer_rgba())[:, :, :3].min(axis=2) < 128
+    cols = np.flatnonzero(ink.any(axis=0))
+    left, right = cols.min(), cols.max()
+    top = np.array([np.flatnonzero(ink[:, c])[0] if ink[:, c].any() else ink.shape[0] for c in range(ink.shape[1])])
+    tallest = int(np.argmin(top))
+    assert tallest > left + 0.7 * (right - left), "the alef is not at the right end: text drawn left to right"
+    behs = ink[:, left: left + int(0.6 * (right - left))]
+    assert behs.any(axis=0).all(), "a blank column between the beh letters: letters not joined"
