@@ -1,27 +1,51 @@
-"""Batch runs: readers -> the spaCy pipeline -> records -> writers.
+"""Batch runs: readers -> the spaCy pipeline -> records -> part files -> consolidated tables.
 
-``process_text`` handles one text; ``run`` streams every input through ``nlp.pipe`` and writes the
-tables. A document that fails gets a ``documents`` row with status ``error`` and the run goes on.
+``process_text`` handles one text (the ``extract`` API). ``run`` streams every input, in parts of
+``part_docs`` documents, to an engine (this process, a pool of processes, or a Dask cluster; see
+:mod:`pipeline.engines`). Each part is processed through ``nlp.pipe`` by a worker that loads the
+pipeline once, and written as one Parquet file per table under ``OUTDIR/_parts/<table>/`` (named by
+a hash of the part's contents, written to a temporary name and renamed; the ``documents`` file is
+written last and marks the part as done). ``finalize`` then consolidates the parts into one CSV and
+one Parquet file per table, rows in input order, and writes the manifest.
+
+Resume: a document whose ``doc_id`` and text sha256 are found, with status ``ok``, in a finished
+part is not processed again; its rows are taken from that part. A run killed at any moment and
+started again therefore ends with the same tables as an uninterrupted run. ``force=True`` (or
+other options, or another table schema) starts from scratch. A document that fails gets a
+``documents`` row with status ``error`` and the run goes on (failed documents are retried on resume).
 """
 
 from __future__ import annotations
 
 import hashlib
+import json
+import os
+import resource
+import sys
+import tempfile
 import time
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import asdict, dataclass, field
 from datetime import date, datetime
+from functools import lru_cache
 from pathlib import Path
 
+import numpy as np
+import pandas as pd
+import pyarrow as pa
+import pyarrow.parquet as pq
 from spacy.language import Language
 from spacy.tokens import Doc
 
 from . import __version__
-from .io.readers import Fields, InputDoc, read_inputs
+from .io.readers import Fields, InputDoc, read_inputs, unique_ids
 from .io.writers import to_frame, write_manifest, write_table
 from .records import SCHEMA, TABLES, doc_rows, document_row
 
 DEFAULT_MAX_CHARS = 1_000_000
+DEFAULT_PART_DOCS = 256
+PARTS = "_parts"
+POS = "_pos"  # position of the document inside its part, a column of every part file
 
 
 def parse_published(value) -> date | None:
@@ -104,6 +128,8 @@ def process_stream(
             published=pub.isoformat() if pub else item.published,
             encoding=item.encoding,
             sha256=sha256(item.text) if isinstance(item.text, str) else None,
+            note=item.meta.get("note"),
+            text_used=item.meta.get("text_used"),
         )
 
     pending: list[InputDoc] = []
@@ -150,6 +176,188 @@ class Results:
             self.tables[table].extend(items)
 
 
+# ---------------------------------------------------------------------------------------------
+# Part files
+
+
+def _arrow_to_frame(table: str, tbl: pa.Table) -> pd.DataFrame:
+    mapper = {pa.string(): pd.StringDtype(), pa.large_string(): pd.StringDtype(),
+              pa.int64(): pd.Int64Dtype(), pa.bool_(): pd.BooleanDtype()}
+    frame = tbl.to_pandas(types_mapper=mapper.get)
+    for col, dtype in SCHEMA[table].items():
+        frame[col] = frame[col].astype(dtype) if col in frame else pd.Series([None] * len(frame), dtype=dtype)
+    return frame[list(SCHEMA[table])]
+
+
+class PartStore:
+    """The ``_parts`` folder of an output location: a local folder or any fsspec URL."""
+
+    def __init__(self, outdir: str | Path):
+        import fsspec
+
+        self.url = str(outdir)
+        self.fs, root = fsspec.core.url_to_fs(self.url)
+        self.root = root.rstrip("/")
+        self.parts = f"{self.root}/{PARTS}"
+        self.local = "file" in (self.fs.protocol if isinstance(self.fs.protocol, tuple) else (self.fs.protocol,))
+
+    def path(self, table: str, part: str) -> str:
+        return f"{self.parts}/{table}/part-{part}.parquet"
+
+    def write(self, table: str, part: str, rows: list[dict]) -> None:
+        frame = to_frame(table, rows)
+        tbl = pa.Table.from_pandas(frame, preserve_index=False)
+        tbl = tbl.append_column(POS, pa.array([r[POS] for r in rows], type=pa.int32()))
+        final = self.path(table, part)
+        tmp = f"{self.parts}/{table}/.tmp-{part}-{os.getpid()}-{time.time_ns()}.parquet"
+        self.fs.makedirs(f"{self.parts}/{table}", exist_ok=True)
+        with self.fs.open(tmp, "wb") as f:
+            pq.write_table(tbl, f)
+        if self.local:
+            os.replace(tmp, final)  # atomic on one filesystem
+        else:
+            self.fs.mv(tmp, final)  # object stores: one object appears whole or not at all
+
+    def read(self, table: str, part: str) -> pa.Table:
+        with self.fs.open(self.path(table, part), "rb") as f:
+            return pq.read_table(f)
+
+    def finished(self) -> list[str]:
+        """Parts whose ``documents`` file exists (written last): complete in every table."""
+        return self._parts_of("documents")
+
+    def _parts_of(self, table: str) -> list[str]:
+        folder = f"{self.parts}/{table}"
+        if not self.fs.exists(folder):
+            return []
+        names = [p.rsplit("/", 1)[-1] for p in self.fs.ls(folder, detail=False)]
+        return sorted(n[5:-8] for n in names if n.startswith("part-") and n.endswith(".parquet"))
+
+    def delete(self, part: str) -> None:
+        for table in ("documents", *[t for t in TABLES if t != "documents"]):  # the mark first
+            path = self.path(table, part)
+            if self.fs.exists(path):
+                self.fs.rm(path)
+
+    def remove_temporary(self) -> None:
+        """Temporary files left by a worker that was killed while writing."""
+        for table in TABLES:
+            folder = f"{self.parts}/{table}"
+            if self.fs.exists(folder):
+                for path in self.fs.ls(folder, detail=False):
+                    if path.rsplit("/", 1)[-1].startswith(".tmp-"):
+                        self.fs.rm(path)
+
+    def unfinished(self) -> list[str]:
+        done = set(self.finished())
+        return sorted({p for t in TABLES for p in self._parts_of(t)} - done)
+
+    def clear(self) -> None:
+        if self.fs.exists(self.parts):
+            self.fs.rm(self.parts, recursive=True)
+
+    def state(self) -> dict | None:
+        path = f"{self.parts}/state.json"
+        if not self.fs.exists(path):
+            return None
+        with self.fs.open(path, "r", encoding="utf-8") as f:
+            return json.load(f)
+
+    def write_state(self, state: dict) -> None:
+        self.fs.makedirs(self.parts, exist_ok=True)
+        with self.fs.open(f"{self.parts}/state.json", "w", encoding="utf-8") as f:
+            json.dump(state, f, ensure_ascii=False, indent=2, sort_keys=True)
+
+
+def part_name(fingerprint: str, items: list[InputDoc], keys: list[str | None]) -> str:
+    """A part's file name: a hash of its documents (ids and text hashes) and of the options, so
+    the same part always gets the same name and two parts never share one."""
+    h = hashlib.sha256(fingerprint.encode())
+    for it, key in zip(items, keys, strict=True):
+        h.update(f"\x00{it.doc_id}\x01{key or ''}\x01{it.error or ''}".encode("utf-8", "surrogatepass"))
+    return h.hexdigest()[:24]
+
+
+@lru_cache(maxsize=1)
+def _worker_nlp() -> Language:
+    """The pipeline, loaded once per worker process (Dask workers and pool processes keep it)."""
+    from .language import load
+
+    return load()
+
+
+def process_part(
+    part: str, items: list[InputDoc], url: str, max_chars: int, batch_size: int, nlp: Language | None = None
+) -> dict:
+    """Worker side: process one part and write its files; returns a small summary."""
+    t0 = time.time()
+    nlp = nlp or _worker_nlp()
+    t1 = time.time()
+    tables: dict[str, list[dict]] = {t: [] for t in TABLES}
+    for pos, rows in enumerate(process_stream(nlp, items, max_chars=max_chars, batch_size=batch_size)):
+        for table, items_ in rows.items():
+            for row in items_:
+                row[POS] = pos
+            tables[table].extend(items_)
+    store = PartStore(url)
+    for table in [t for t in TABLES if t != "documents"] + ["documents"]:  # documents last: the mark
+        store.write(table, part, tables[table])
+    docs = tables["documents"]
+    return {
+        "part": part,
+        "docs": len(docs),
+        "failed": sum(1 for d in docs if d["status"] != "ok"),
+        "words": int(sum(d["n_words"] or 0 for d in docs)),
+        "pid": f"{os.uname().nodename}:{os.getpid()}",
+        "peak_rss_mb": _peak_rss_mb(),
+        "components": list(nlp.pipe_names),
+        "load_start": t0,
+        "start": t1,
+        "end": time.time(),
+    }
+
+
+def _peak_rss_mb() -> float:
+    kb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    return round(kb / 1024 if sys.platform != "darwin" else kb / 2**20, 1)
+
+
+# ---------------------------------------------------------------------------------------------
+# The run
+
+
+def _fingerprint(max_chars: int, published, fields: Fields) -> dict:
+    return {
+        "pipeline_version": __version__,
+        "max_chars": max_chars,
+        "published_default": published,
+        "fields": asdict(fields),
+        "schema": {t: list(SCHEMA[t]) for t in TABLES},
+    }
+
+
+def _done_index(store: PartStore) -> dict[tuple[str, str], tuple[str, int]]:
+    """(doc_id, sha256) -> (part, position) of every document processed ``ok`` in a finished part."""
+    done: dict[tuple[str, str], tuple[str, int]] = {}
+    for part in store.finished():
+        cols = store.read("documents", part).select(["doc_id", "sha256", "status", POS]).to_pydict()
+        for doc_id, sha, status, pos in zip(cols["doc_id"], cols["sha256"], cols["status"], cols[POS], strict=True):
+            if status == "ok" and sha is not None:
+                done.setdefault((doc_id, sha), (part, pos))
+    return done
+
+
+def _chunks(items: Iterable[InputDoc], size: int) -> Iterator[list[InputDoc]]:
+    chunk: list[InputDoc] = []
+    for it in items:
+        chunk.append(it)
+        if len(chunk) >= size:
+            yield chunk
+            chunk = []
+    if chunk:
+        yield chunk
+
+
 def run(
     inputs: list[str | Path],
     outdir: str | Path,
@@ -158,54 +366,203 @@ def run(
     max_chars: int = DEFAULT_MAX_CHARS,
     formats=("csv", "parquet"),
     progress: bool = True,
+    *,
+    workers: int = 1,
+    engine: str = "local",
+    scheduler=None,
+    force: bool = False,
+    published=None,
+    part_docs: int = DEFAULT_PART_DOCS,
+    batch_size: int = 32,
 ) -> dict:
-    """Process every input and write the tables and the manifest; returns the manifest."""
-    from .language import load
+    """Process every input and write the tables and the manifest; returns the manifest.
+
+    ``workers``: processes (``engine="local"``; 1 = this process, which uses ``nlp`` when given)
+    or LocalCluster workers (``engine="dask"`` without ``scheduler``). ``scheduler``: a Dask
+    scheduler address or ``distributed.Client``. ``force``: reprocess every document.
+    ``published``: publication date for inputs that have none. ``outdir``: a folder or an fsspec URL.
+    """
+    from .engines import InlineEngine, make_engine
 
     t0 = time.perf_counter()
-    outdir = Path(outdir)
-    nlp = nlp or load()
-    results = Results()
-    seen: dict[str, str] = {}
-    stream = _dedupe_ids(read_inputs(inputs, fields), seen)
+    fields = fields or Fields()
+    default_pub = _iso(published) if published is not None else None
+    store = PartStore(outdir)
+    fp = _fingerprint(max_chars, default_pub, fields)
+    fp_hash = hashlib.sha256(json.dumps(fp, sort_keys=True).encode()).hexdigest()
+    previous = store.state()
+    restarted = None
+    if force:
+        restarted = "--force"
+    elif previous is not None and previous.get("fingerprint") != fp_hash:
+        restarted = "options, pipeline version or schema changed since the parts were written"
+    if restarted:
+        store.clear()
+    store.write_state({"fingerprint": fp_hash, "options": fp, "components": (previous or {}).get("components")})
+    done = {} if restarted else _done_index(store)
+
+    placement: dict[str, dict[int, int]] = {}  # part -> {position in part: input order}
+    stats = {"skipped": 0, "processed": 0, "parts": 0}
+    summaries: list[dict] = []
+
+    def todo() -> Iterator[tuple[int, InputDoc, str | None]]:
+        for seq, item in enumerate(unique_ids(read_inputs(inputs, fields, max_chars))):
+            if default_pub is not None and not item.published:
+                item.published = default_pub
+            key = sha256(item.text) if isinstance(item.text, str) and not item.error else None
+            hit = done.get((item.doc_id, key)) if key else None
+            if hit is not None:
+                placement.setdefault(hit[0], {})[hit[1]] = seq
+                stats["skipped"] += 1
+                if bar is not None:
+                    bar.update(1)
+                continue
+            yield seq, item, key
+
     bar = None
     if progress:
         from tqdm import tqdm
 
-        bar = tqdm(desc="documents", unit="doc")
-    for rows in process_stream(nlp, stream, max_chars=max_chars):
-        results.add(rows)
-        if bar is not None:
-            bar.update(1)
+        bar = tqdm(desc="documents", unit="doc", file=sys.stderr)
+
+    chunks = _chunks(todo(), part_docs)
+    first = next(chunks, None)
+    second = next(chunks, None) if first is not None else None
+    if engine == "local" and (workers <= 1 or second is None):
+        ex = InlineEngine()  # one part or one worker: no processes to start
+    else:
+        ex = make_engine(engine, workers, scheduler)
+    url = store.url
+    with ex:
+        pending: set = set()
+
+        def collect(futs) -> None:
+            for fut in futs:
+                summary = ex.result(fut)
+                summaries.append(summary)
+                stats["processed"] += summary["docs"]
+                if bar is not None:
+                    bar.update(summary["docs"])
+
+        def stream():
+            for chunk in (first, second):
+                if chunk is not None:
+                    yield chunk
+            yield from chunks
+
+        for chunk in stream():
+            seqs, items, keys = zip(*chunk, strict=True)
+            part = part_name(fp_hash, list(items), list(keys))
+            placement[part] = dict(enumerate(seqs))  # a fresh part: every position is current
+            stats["parts"] += 1
+            while len(pending) >= ex.capacity:
+                finished, pending = ex.wait(pending)
+                collect(finished)
+            local_nlp = nlp if isinstance(ex, InlineEngine) else None
+            args = (part, list(items), url, max_chars, batch_size)
+            pending.add(ex.submit(process_part, *args, local_nlp) if local_nlp else ex.submit(process_part, *args))
+        while pending:
+            finished, pending = ex.wait(pending)
+            collect(finished)
+        engine_desc = ex.description
     if bar is not None:
         bar.close()
-    counts = {}
-    for table in TABLES:
-        frame = to_frame(table, results.tables[table])
-        write_table(outdir, table, frame, formats)
-        counts[table] = len(frame)
-    docs = results.tables["documents"]
-    failed = [d for d in docs if d["status"] != "ok"]
-    manifest = {
-        "pipeline_version": __version__,
-        "options": {"max_chars": max_chars, "formats": list(formats), "components": nlp.pipe_names},
-        "inputs": [str(p) for p in inputs],
-        "counts": counts,
-        "documents_ok": len(docs) - len(failed),
-        "documents_failed": len(failed),
-        "failed": [{"doc_id": d["doc_id"], "error": d["error"]} for d in failed[:1000]],
-        "wall_seconds": round(time.perf_counter() - t0, 3),
-        "tables": {t: list(SCHEMA[t]) for t in TABLES},
+
+    components = next((s["components"] for s in summaries), None) or (previous or {}).get("components")
+    store.write_state({"fingerprint": fp_hash, "options": fp, "components": components})
+    run_info = {
+        "engine": engine_desc,
+        "workers": workers,
+        "documents_skipped": stats["skipped"],
+        "documents_processed": stats["processed"],
+        "parts_written": stats["parts"],
+        "restarted": restarted,
+        "workers_peak_rss_mb": _per_worker_rss(summaries),
+        "main_peak_rss_mb": _peak_rss_mb(),
+        "words_processed": sum(s["words"] for s in summaries),
+        "processing_seconds": round(max((s["end"] for s in summaries), default=0)
+                                    - min((s["start"] for s in summaries), default=0), 3),
     }
-    write_manifest(outdir, manifest)
+    options = {"max_chars": max_chars, "formats": list(formats), "components": components,
+               "published_default": default_pub, "part_docs": part_docs, "batch_size": batch_size}
+    return finalize(outdir, placement, formats, inputs, options, run_info, t0)
+
+
+def _per_worker_rss(summaries: list[dict]) -> dict[str, float]:
+    out: dict[str, float] = {}
+    for s in summaries:
+        out[s["pid"]] = max(out.get(s["pid"], 0.0), s["peak_rss_mb"])
+    return out
+
+
+def consolidate(store: PartStore, placement: dict[str, dict[int, int]], table: str) -> pd.DataFrame:
+    """One table from the part files: the rows of the current documents only (each from the one
+    part that holds it), in input order and, within a document, in the order the stage gave."""
+    pieces, orders = [], []
+    for part in sorted(placement):
+        keep = placement[part]
+        tbl = store.read(table, part)
+        pos = tbl.column(POS).to_numpy()
+        mask = np.fromiter((p in keep for p in pos), dtype=bool, count=len(pos))
+        if not mask.any():
+            continue
+        tbl = tbl.filter(pa.array(mask))
+        pieces.append(tbl.drop_columns([POS]))
+        orders.append(np.fromiter((keep[p] for p in pos[mask]), dtype=np.int64))
+    if not pieces:
+        return to_frame(table, [])
+    tbl = pa.concat_tables(pieces, promote_options="default")
+    order = np.argsort(np.concatenate(orders), kind="stable")
+    return _arrow_to_frame(table, tbl.take(pa.array(order)))
+
+
+def finalize(
+    outdir: str | Path,
+    placement: dict[str, dict[int, int]],
+    formats=("csv", "parquet"),
+    inputs=(),
+    options: dict | None = None,
+    run_info: dict | None = None,
+    t0: float | None = None,
+) -> dict:
+    """The end of every run: consolidate the part files into one CSV and one Parquet file per
+    table (atomic renames), the corpus summaries, the manifest; parts no document uses any more
+    are removed. Returns the manifest."""
+    store = PartStore(outdir)
+    with tempfile.TemporaryDirectory(prefix="pipeline-out-") as staging:
+        target = Path(store.root) if store.local else Path(staging)
+        counts = {}
+        documents = None
+        for table in TABLES:
+            frame = consolidate(store, placement, table)
+            write_table(target, table, frame, formats)
+            counts[table] = len(frame)
+            if table == "documents":
+                documents = frame
+        from .summaries import write_summaries
+
+        counts.update(write_summaries(target, formats))
+        failed = documents[documents["status"] != "ok"]
+        manifest = {
+            "pipeline_version": __version__,
+            "options": options or {},
+            "inputs": [str(p) for p in inputs],
+            "counts": counts,
+            "documents_ok": int(len(documents) - len(failed)),
+            "documents_failed": int(len(failed)),
+            "failed": [{"doc_id": d, "error": None if pd.isna(e) else e}
+                       for d, e in zip(failed["doc_id"].iloc[:1000], failed["error"].iloc[:1000], strict=True)],
+            "run": run_info or {},
+            "wall_seconds": round(time.perf_counter() - t0, 3) if t0 is not None else None,
+            "tables": {t: list(SCHEMA[t]) for t in TABLES},
+        }
+        write_manifest(target, manifest)
+        if not store.local:
+            for f in sorted(Path(staging).iterdir()):
+                store.fs.put(str(f), f"{store.root}/{f.name}")
+    for part in set(store.finished()) - set(placement):
+        store.delete(part)  # superseded: none of its documents is current
+    for part in store.unfinished():
+        store.delete(part)  # left by a run that was killed before the part was done
+    store.remove_temporary()
     return manifest
-
-
-def _dedupe_ids(items: Iterable[InputDoc], seen: dict[str, str]) -> Iterator[InputDoc]:
-    """Mark a repeated doc_id as an error (the first occurrence wins)."""
-    for item in items:
-        if item.doc_id in seen:
-            item.error = item.error or f"{item.input}: duplicate doc_id {item.doc_id!r} (first seen in {seen[item.doc_id]})"
-        else:
-            seen[item.doc_id] = item.input
-        yield item

@@ -9,6 +9,7 @@ from __future__ import annotations
 import argparse
 import importlib
 import json
+import os
 import sys
 from pathlib import Path
 
@@ -28,6 +29,15 @@ TRAINERS = {
 COMMANDS = {
     "show": ("pipeline.show", "render one article's extractions as a right-to-left HTML page"),
 }
+
+
+def _iso_date(value: str) -> str:
+    from datetime import date
+
+    try:
+        return date.fromisoformat(value).isoformat()
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a date (YYYY-MM-DD): {value!r}") from None
 
 
 def _cmd_run(args) -> int:
@@ -52,7 +62,16 @@ def _cmd_run(args) -> int:
             fields=fields,
             max_chars=args.max_chars,
             progress=not args.quiet,
+            workers=args.workers,
+            engine=args.engine,
+            scheduler=args.scheduler,
+            force=args.force,
+            published=args.published,
+            part_docs=args.part_size,
         )
+    except ValueError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return EXIT_CANNOT_RUN
     except OSError as exc:
         print(f"error: could not write {args.output}: {exc}", file=sys.stderr)
         return EXIT_CANNOT_RUN
@@ -92,6 +111,18 @@ def build_parser() -> argparse.ArgumentParser:
     r.add_argument("--id-field", help="name of the id field in .jsonl/.csv input")
     r.add_argument("--date-field", help="name of the publication-date field in .jsonl/.csv input")
     r.add_argument("-q", "--quiet", action="store_true", help="no progress bar")
+    r.add_argument("--workers", type=int, default=os.cpu_count() or 1,
+                   help="worker processes (default: the number of cores); dask: LocalCluster workers")
+    r.add_argument("--engine", choices=("local", "dask"), default="local",
+                   help="local processes, or a Dask cluster (default: local)")
+    r.add_argument("--scheduler", metavar="ADDRESS",
+                   help="Dask scheduler address, e.g. tcp://10.0.0.5:8786 (default: a LocalCluster on 127.0.0.1)")
+    r.add_argument("--force", action="store_true",
+                   help="reprocess every document (default: resume, skipping documents already done)")
+    r.add_argument("--published", metavar="DATE", type=_iso_date,
+                   help="publication date (YYYY-MM-DD) for inputs that carry none")
+    r.add_argument("--part-size", type=int, default=256, metavar="N",
+                   help="documents per part file and per task (default 256)")
     r.set_defaults(func=_cmd_run)
 
     e = sub.add_parser("extract", help="one text from stdin (or --text) -> JSON of all its records")

@@ -1,0 +1,142 @@
+"""Where the parts of a batch run are processed: in this process, in a pool of local processes,
+or on a Dask (``dask.distributed``) cluster.
+
+An engine is a context manager with ``submit(fn, *args) -> future``, ``wait(futures) -> (done,
+pending)`` (returns as soon as one future is done) and ``result(future)``; ``capacity`` is how
+many parts may be in flight at once (the reader waits beyond that, so memory stays flat). The
+engines know nothing about the pipeline: ``pipeline.batch`` hands them its own functions.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+from concurrent import futures as cf
+
+ENGINES = ("local", "dask")
+
+
+class InlineEngine:
+    """One worker: the calling process itself (no pickling, the caller's ``nlp`` may be used)."""
+
+    workers = 1
+    capacity = 1
+    description = "in-process"
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc):
+        return False
+
+    def submit(self, fn, *args):
+        fut: cf.Future = cf.Future()
+        try:
+            fut.set_result(fn(*args))
+        except BaseException as exc:  # noqa: BLE001 - surfaced by result()
+            fut.set_exception(exc)
+        return fut
+
+    @staticmethod
+    def wait(pending):
+        return set(pending), set()
+
+    @staticmethod
+    def result(fut):
+        return fut.result()
+
+
+class ProcessEngine(InlineEngine):
+    """``workers`` local processes (spawned, so no state is inherited); each loads the pipeline
+    once, on its first part."""
+
+    def __init__(self, workers: int):
+        self.workers = workers
+        self.capacity = 2 * workers
+        self.description = f"{workers} local processes"
+        self._pool = None
+
+    def __enter__(self):
+        ctx = multiprocessing.get_context("spawn")
+        self._pool = cf.ProcessPoolExecutor(max_workers=self.workers, mp_context=ctx)
+        return self
+
+    def __exit__(self, *exc):
+        self._pool.shutdown(wait=True, cancel_futures=True)
+        return False
+
+    def submit(self, fn, *args):
+        return self._pool.submit(fn, *args)
+
+    @staticmethod
+    def wait(pending):
+        done, rest = cf.wait(pending, return_when=cf.FIRST_COMPLETED)
+        return set(done), set(rest)
+
+
+class DaskEngine(InlineEngine):
+    """Parts as tasks on a ``dask.distributed`` cluster. ``scheduler``: an address
+    (``tcp://host:8786``), a ``distributed.Client``, or ``None`` for a ``LocalCluster`` on
+    127.0.0.1 with ``workers`` single-threaded worker processes and no dashboard."""
+
+    def __init__(self, workers: int, scheduler=None):
+        self.workers = max(1, workers)
+        self.scheduler = scheduler
+        self._client = self._cluster = None
+        self._own_client = False
+
+    def __enter__(self):
+        from distributed import Client, LocalCluster
+
+        if self.scheduler is None:
+            self._cluster = LocalCluster(
+                n_workers=self.workers,
+                threads_per_worker=1,
+                processes=True,
+                host="127.0.0.1",
+                dashboard_address=None,
+                silence_logs="error",
+            )
+            self._client = Client(self._cluster)
+            self._own_client = True
+        elif isinstance(self.scheduler, str):
+            self._client = Client(self.scheduler)
+            self._own_client = True
+        else:  # an existing Client
+            self._client = self.scheduler
+        nthreads = sum(self._client.nthreads().values()) or self.workers
+        self.workers = nthreads
+        self.capacity = 2 * nthreads
+        self.description = f"dask: {nthreads} worker threads at {self._client.scheduler.address}"
+        return self
+
+    def __exit__(self, *exc):
+        if self._own_client:
+            self._client.close()
+        if self._cluster is not None:
+            self._cluster.close()
+        return False
+
+    def submit(self, fn, *args):
+        # pure=False: a part is a side effect (files), never deduplicated or cached by dask
+        return self._client.submit(fn, *args, pure=False)
+
+    @staticmethod
+    def wait(pending):
+        from distributed import wait
+
+        res = wait(list(pending), return_when="FIRST_COMPLETED")
+        return set(res.done), set(res.not_done)
+
+
+def make_engine(engine: str = "local", workers: int | None = None, scheduler=None):
+    """The engine for ``run``: ``local`` with 1 worker runs in this process, with more a process
+    pool; ``dask`` runs on a cluster (``scheduler``) or a LocalCluster."""
+    workers = workers or os.cpu_count() or 1
+    if engine == "local":
+        if scheduler is not None:
+            raise ValueError("--scheduler needs --engine dask")
+        return InlineEngine() if workers <= 1 else ProcessEngine(workers)
+    if engine == "dask":
+        return DaskEngine(workers, scheduler)
+    raise ValueError(f"unknown engine {engine!r} (choose from {', '.join(ENGINES)})")
