@@ -38,7 +38,7 @@ ATTRIBUTES = {
 CSS = """
 body { font-family: "DejaVu Sans", "Noto Naskh Arabic", "Noto Sans Arabic", "Amiri", "Arial", sans-serif;
        margin: 2em auto; max-width: 60em; line-height: 2.3; color: #222; background: #fff; }
-h1 { font-size: 1.4em; line-height: 1.5; }
+h1 { font-size: 1.4em; line-height: 1.5; overflow-wrap: anywhere; }
 .meta { color: #555; font-size: .9em; }
 .text { white-space: pre-wrap; font-size: 1.15em; border: 1px solid #ddd; padding: 1em 1.2em; }
 mark, .quote, .speaker { border-radius: 3px; }
@@ -54,7 +54,8 @@ mark { padding: 0 .1em; color: inherit; }
 table { border-collapse: collapse; margin-top: 1em; font-size: .9em; line-height: 1.5; }
 td, th { border: 1px solid #ddd; padding: .2em .5em; text-align: start; vertical-align: top; }
 th { background: #f6f6f6; }
-td.t { min-width: 12em; }
+td.t { min-width: 10em; } td { max-width: 24em; overflow-wrap: anywhere; }
+.rows { overflow-x: auto; max-width: 100%; }
 """
 
 
@@ -181,7 +182,8 @@ def _rows_table(name: str, rows: list[dict], cols: tuple[str, ...]) -> str:
         body.append("<tr>" + "".join(
             f'<td dir="auto"{TEXT_CELL if k == 2 else ""}>{html.escape(_fmt(v)) if _present(v) else ""}</td>'
             for k, v in enumerate(cells)) + "</tr>")
-    return f"<h3>{html.escape(name)} ({len(rows)})</h3><table><tr>{head}</tr>{''.join(body)}</table>"
+    return (f"<h3>{html.escape(name)} ({len(rows)})</h3>"
+            f'<div class="rows"><table><tr>{head}</tr>{"".join(body)}</table></div>')
 
 
 def render_html(text: str, tables: dict[str, list[dict]], title: str | None = None,
@@ -200,7 +202,7 @@ def render_html(text: str, tables: dict[str, list[dict]], title: str | None = No
     return (
         '<!DOCTYPE html>\n<html dir="rtl" lang="ar">\n<head>\n<meta charset="utf-8">\n'
         f"<title>{html.escape(heading)}</title>\n<style>{CSS}</style>\n</head>\n<body>\n"
-        f"<h1>{html.escape(heading)}</h1>\n"
+        f"<h1><bdi>{html.escape(heading)}</bdi></h1>\n"
         f'<p class="meta"><bdi>{meta}</bdi> — <bdi>{html.escape(counts)}</bdi></p>\n'
         f'<p class="legend">{legend}</p>\n'
         f'<div class="text">{highlight(text, marks)}</div>\n'
