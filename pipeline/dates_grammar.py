@@ -57,7 +57,7 @@ class Grammar(Parser):
             r = self.range_(q)
             if r:
                 best = (q, r[0], r[1])
-        c = self.core(p)
+        c = self.core(p) or self.dash_range(p) or self.day_alone(p)
         if c:
             end, sem = c[0], c[1]
             start = c[2] if len(c) > 2 else p
@@ -69,9 +69,11 @@ class Grammar(Parser):
         return best
 
     def core(self, p: int):
+        """(end, sem[, start]) of the longest expression at ``p``."""
         best = None
         for rule in (self.calendar_date, self.numeric, self.year_expr, self.weekday_expr, self.deixis,
-                     self.unit_expr, self.part, self.decade, self.every, self.dayword):
+                     self.unit_expr, self.part, self.decade, self.every, self.dayword, self.nth_weekday,
+                     self.week_of, self.quarter, self.rest):
             r = rule(p)
             if r and (best is None or r[0] > best[0]):
                 best = r
@@ -102,6 +104,10 @@ class Grammar(Parser):
         else:
             return None
         b = self.core(y) or self._bare_day(y)
+        if a[1].get("y") and set(a[1]) <= {"t", "y", "cal"}:
+            yb = self.year(y)
+            if yb and (not b or yb[0] >= b[0]):
+                b = yb[0], {"t": "date", "y": yb[1], "cal": a[1]["cal"]}
         if not b:
             return None
         sem = self._merge_range(a[1], b[1])
@@ -119,13 +125,25 @@ class Grammar(Parser):
         sem = self._merge_range(a, b[1])
         return (b[0], sem) if sem else None
 
+    def dash_range(self, p: int):
+        """19-20 نوفمبر (days of one month), 2014-2018 (years)."""
+        P = self.P
+        if P.num[p] is None or p + 2 >= self.n or P.text[p + 1] != "-" or P.num[p + 2] is None:
+            return None
+        if P.ndig[p] == 4 and P.ndig[p + 2] == 4 and 1800 <= P.num[p] < P.num[p + 2] <= 2100:
+            return p + 3, {"t": "range", "a": {"t": "date", "y": P.num[p], "cal": "gregorian"},
+                           "b": {"t": "date", "y": P.num[p + 2], "cal": "gregorian"}}
+        a = self._bare_day(p)
+        b = self.calendar_date(p + 2)
+        if a and b and b[1].get("m"):
+            sem = self._merge_range(a[1], b[1])
+            return (b[0], sem) if sem else None
+        return None
+
     def _bare_day(self, p: int):
         r = self.day_number(p)
         if not r:
             return None
-        if r[0] < self.n and self.P.text[r[0]] == "-" and self.P.num[min(r[0] + 1, self.n - 1)] is not None:
-            # "4-22 يناير": a bare day, the dash and the second date
-            return r[0], {"t": "date", "d": int(r[1]), "bare": True}
         return r[0], {"t": "date", "d": int(r[1]), "bare": True}
 
     @staticmethod
@@ -144,7 +162,7 @@ class Grammar(Parser):
                     a[k] = b[k]
             if b.get("y") is None and a.get("y") is not None and b.get("m") is not None:
                 b["y"] = a["y"]
-            if a.get("d") and a.get("m") is None:
+            if a.get("d") and a.get("m") is None and a.get("mrel") is None:
                 return None
             return {"t": "range", "a": a, "b": b}
         if a["t"] in ("date", "rel") and b["t"] in ("date", "rel") and not a.get("bare"):
@@ -240,6 +258,8 @@ class Grammar(Parser):
             c, ndc = P.num[end + 1], P.ndig[end + 1]
             end += 2
         sem = None
+        if c is None and self.month(end):
+            return None
         if c is not None:
             if nda == 4:
                 y, m, d = a, b, c
@@ -259,7 +279,8 @@ class Grammar(Parser):
                 sem = {"t": "date", "y": a, "m": b, "cal": "gregorian"}
             elif ndb == 4 and 1 <= a <= 12 and sep != "." and nda <= 2 and 1800 <= b <= 2100:
                 sem = {"t": "date", "y": b, "m": a, "cal": "gregorian"}
-            elif nda <= 2 and ndb <= 2 and self._ctx_before(p):
+            elif nda <= 2 and ndb <= 2 and (self._ctx_before(p) or self._md_comma_year(end) or (
+                    sep == "/" and (a > 12) != (b > 12) and P.tok[p] == P.tok[p + 2])):
                 if a > 12 and 1 <= b <= 12 and a <= 31:
                     d, m = a, b
                 elif b > 12 and 1 <= a <= 12 and b <= 31:
@@ -283,6 +304,10 @@ class Grammar(Parser):
             sem["cal"] = "hijri"
             end = e[0]
         return end, sem
+
+    def _md_comma_year(self, end: int) -> bool:
+        q = self.skip_commas(end)
+        return q > end and q < self.n and self.P.num[q] is not None and self.P.ndig[q] in (2, 4)
 
     def year_expr(self, p: int):
         yw = self.cat(p, "yearword")
@@ -340,8 +365,8 @@ class Grammar(Parser):
             return cd[0], cd[1], start
         e2 = end + 1 if self.is_word(end, "في") else end
         dd = self.day_number(e2)
-        if dd:
-            if dd[2] and e2 == end and dd[1] <= 5:
+        if dd and not (dd[2] and e2 == end and dd[1] > 5):
+            if dd[2] and e2 == end:
                 sem["nth"] = int(dd[1])
             else:
                 sem["d"] = int(dd[1])
@@ -379,6 +404,101 @@ class Grammar(Parser):
             return cd[0], cd[1]
         return end, sem
 
+    def nth_weekday(self, p: int):
+        """أول يوم جمعة من يوليو، آخر خميس من الشهر."""
+        o = self.number(p, ordinal=True)
+        last = self.is_word(p, "اخر")
+        if not (o and o[1] <= 5) and not last:
+            return None
+        q = o[0] if o else p + 1
+        yawm = self.is_word(q, "يوم")
+        wd = self.weekday(q + 1 if yawm else q, after_yawm=True)
+        if not wd or not self.is_word(wd[0], "من", "في"):
+            return None
+        inner = self.calendar_date(wd[0] + 1) or self.rel_unit(wd[0] + 1)
+        if not inner:
+            return None
+        return inner[0], {"t": "nth", "n": -1 if last else int(o[1]), "wd": wd[1], "inner": inner[1]}
+
+    def _period_inner(self, q: int):
+        """A month or a year after "الأسبوع الأول من" / "الربع الثالث من" / "بقية"."""
+        if self.is_word(q, "من"):
+            q += 1
+        best = None
+        for x in (self.calendar_date(q), self.year_expr(q), self.rel_unit(q)):
+            if x and x[1]["t"] in ("date", "rel") and (best is None or x[0] > best[0]):
+                best = x
+        y = self.year(q, bare=True, words=True)
+        if y and (best is None or y[0] > best[0]):
+            best = y[0], {"t": "date", "y": y[1], "cal": y[2] or "gregorian"}
+        return best
+
+    def week_of(self, p: int):
+        """الأسبوع الأول من أكتوبر، الأسبوع الأخير من عام 2015."""
+        u = self.cat(p, "unit")
+        if not u or u[1][1] != ("week", "1") or not self.P.text[p].startswith("ال"):
+            return None
+        q = u[0]
+        if self.is_word(q, "الاخير"):
+            n, q = -1, q + 1
+        else:
+            o = self.number(q, ordinal=True)
+            if not o or not 1 <= o[1] <= 5:
+                return None
+            n, q = int(o[1]), o[0]
+        inner = self._period_inner(q)
+        if not inner or inner[1]["t"] == "rel" and inner[1]["unit"] not in ("month", "year"):
+            return None
+        return inner[0], {"t": "weekof", "n": n, "inner": inner[1]}
+
+    def quarter(self, p: int):
+        """الربع الثالث من عام 2016، الربع الأول من هذا العام."""
+        r = self.cat(p, "quarter")
+        if not r:
+            return None
+        o = self.number(r[0], ordinal=True)
+        if not o or not 1 <= o[1] <= 4:
+            return None
+        inner = self._period_inner(o[0])
+        if not inner or inner[1].get("m") or inner[1].get("unit", "year") != "year":
+            return None
+        return inner[0], {"t": "quarter", "n": int(o[1]), "inner": inner[1]}
+
+    def rest(self, p: int):
+        """بقية العام، باقي الأسبوع، ما تبقى من الشهر الجاري."""
+        r = self.cat(p, "rest")
+        if not r:
+            return None
+        q = r[0]
+        inner = self.rel_unit(q)
+        if not inner:
+            u = self.cat(q, "unit")
+            if u and u[1][1][1] == "1" and self.P.text[q].startswith("ال"):
+                inner = u[0], {"t": "rel", "unit": u[1][1][0], "off": 0}
+        if not inner or inner[1]["unit"] not in ("week", "month", "year"):
+            return None
+        return inner[0], {"t": "rest", "inner": inner[1]}
+
+    def day_alone(self, p: int):
+        """A day of the month alone at the end of a sentence: "في 27." , "في الثاني!", "إلى الحادي
+        والعشرين", "للثاني" (an ordinal with لل). Digits after إلى stay numbers ("ارتفع إلى 27.")."""
+        T = self.P.text
+        prev = T[p - 1] if p > 0 and not self.P.brk[p - 1] else ""
+        start = p
+        if prev != "في":
+            if T[p] == "الي":
+                start, p = p, p + 1
+            elif not (T[p].startswith("لل") and self.P.num[p] is None):
+                return None
+        dd = self.day_number(p)
+        if not dd or (self.P.num[p] is None and not dd[2]) or (start != p and not dd[2]) \
+                or (prev != "في" and not dd[2]):
+            return None
+        e = dd[0]
+        if e < self.n and not (T[e] in (".", "!", "?") or self.P.brk[e - 1]):
+            return None
+        return e, {"t": "date", "d": int(dd[1])}, start
+
     def dayword(self, p: int):
         if not self.is_word(p, "يوم") or self.calendar_date(p + 1):
             return None
@@ -397,6 +517,8 @@ class Grammar(Parser):
             return None
         unit = u[1][1][0]
         if this:
+            if unit == "day":
+                return None  # "هذا اليوم": the expression is اليوم
             return u[0], {"t": "rel", "unit": unit, "off": 0}
         md = self.cat(u[0], "mod")
         if md:
@@ -491,10 +613,9 @@ class Grammar(Parser):
             if a:
                 end = a[0]
                 fn = self.cat(end, "fromnow")
-                if fn:
-                    end = fn[0]
-                if self.P.text[end - 1] in ("الآن",) or (end < self.n and self.is_word(end, "في")
-                                                       and self.is_word(end + 1, "المستقبل")):
+                if fn:  # "منذ شهر و 21 يوما من الآن": the expression is the amount from now
+                    return fn[0], {"t": "shift", "parts": a[1], "dir": ago[1][1]}, ago[0]
+                if self.is_word(end, "في") and self.is_word(end + 1, "المستقبل"):
                     end += 2
                 return end, {"t": "shift", "parts": a[1], "dir": ago[1][1]}
             return None
@@ -503,6 +624,9 @@ class Grammar(Parser):
             a = self.amount(intro[0], single=True)
             if a:
                 return a[0], {"t": "dur", "parts": a[1]}
+        a = self.amount(p, single=True)
+        if a and self.cat(a[0], "fromnow"):
+            return self.cat(a[0], "fromnow")[0], {"t": "shift", "parts": a[1], "dir": 0}
         a = self.amount(p, single=bool(self._intro_before(p)))
         if a:
             end = a[0]
@@ -518,7 +642,7 @@ class Grammar(Parser):
     def period(self, p: int):
         """الأيام الثلاثة الماضية، السنوات الماضية، اليومين المقبلين، 3 أيام القادمة."""
         q, n = p, None
-        r = self.number(p, ordinal=False)
+        r = self.number(p)
         if r:
             n, q = r[1], r[0]
         u = self.cat(q, "unit")
@@ -531,7 +655,7 @@ class Grammar(Parser):
                 return None
             n = 2
         if n is None:
-            r = self.number(end, ordinal=False)
+            r = self.number(end)
             if r:
                 n, end = r[1], r[0]
         if self.is_word(end, "القليله", "العديده", "الاخيره"):

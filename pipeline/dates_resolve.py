@@ -110,6 +110,18 @@ def resolve(sem: dict, pub: date | None, future=lambda: False) -> Result:
         return _part(sem, pub, future)
     if t == "range":
         return _range(sem, pub, future)
+    if t in ("weekof", "quarter", "rest"):
+        return _period_of(sem, pub, future)
+    if t == "nth":
+        val, _, cal, kind, _ = resolve(sem["inner"], pub, future)
+        b = bounds(val)
+        if b is None:
+            return None, "day", cal, kind, None
+        if sem["n"] < 0:
+            d = b[1] - timedelta(days=(b[1].isoweekday() - sem["wd"]) % 7)
+        else:
+            d = b[0] + timedelta(days=(sem["wd"] - b[0].isoweekday()) % 7 + 7 * (sem["n"] - 1))
+        return (d.isoformat() if d <= b[1] else None), "day", cal, kind, None
     if t == "dur":
         return _duration(sem["parts"]), sem["parts"][-1][1], "gregorian", "duration", None
     if t == "set":
@@ -330,9 +342,40 @@ def _part(sem: dict, pub: date | None, future) -> Result:
     return _interval(a2, z2), gran, cal, kind, hij
 
 
+def _period_of(sem: dict, pub: date | None, future) -> Result:
+    val, gran, cal, kind, _ = resolve(sem["inner"], pub, future)
+    b = bounds(val)
+    t = sem["t"]
+    out_gran = {"weekof": "week", "quarter": "quarter", "rest": "day"}[t]
+    if b is None or (t == "rest" and pub is None):
+        return None, out_gran, cal, kind, None
+    a, z = b
+    if t == "rest":
+        return _interval(pub, z), out_gran, cal, "relative", None
+    if t == "quarter":
+        m0 = 3 * sem["n"] - 2
+        y = a.year
+        return _interval(date(y, m0, 1), date(y, m0 + 2, _cal.monthrange(y, m0 + 2)[1])), out_gran, cal, kind, None
+    n = sem["n"]
+    if gran == "year":
+        y = a.year
+        w = n if n > 0 else date(y, 12, 28).isocalendar()[1]
+        return f"{_year(y)}-W{w:02d}", out_gran, cal, kind, None
+    mondays = [a + timedelta(days=(1 - a.isoweekday()) % 7 + 7 * k) for k in range(6)]
+    mondays = [m for m in mondays if m <= z]
+    if not mondays or n > len(mondays):
+        return None, out_gran, cal, kind, None
+    return _iso_week(mondays[n - 1] if n > 0 else mondays[-1]), out_gran, cal, kind, None
+
+
 def _range(sem: dict, pub: date | None, future) -> Result:
     va, ga, ca, _, ha = resolve(sem["a"], pub, future)
     vb, gb, cb, _, hb = resolve(sem["b"], pub, future)
+    sb = sem["b"]
+    if va and sb.get("wd") and set(sb) <= {"t", "wd"} and bounds(va):
+        # "من الثلاثاء إلى الخميس": the second weekday follows the first
+        start = bounds(va)[0]
+        vb = (start + timedelta(days=(sb["wd"] - start.isoweekday()) % 7)).isoformat()
     cal = "hijri" if "hijri" in (ca, cb) else "gregorian"
     hij = f"{ha}/{hb}" if ha and hb else None
     if not va or not vb:
