@@ -194,3 +194,10 @@ def test_texts_of_gives_back_the_text_of_every_ok_row(tmp_path):
     items = list(read_inputs([tmp_path]))
     rows = [{"doc_id": it.doc_id, "input": it.input, "status": "ok", "text_used": it.meta.get("text_used")} for it in items]
     assert texts_of(rows) == {it.doc_id: it.text for it in items}
+
+
+def test_csv_cell_longer_than_the_limit_is_an_error_and_the_next_rows_still_read(tmp_path):
+    (tmp_path / "a.csv").write_text('id,text\n1,"' + "ب" * 3000 + '"\n2,نص قصير\n', encoding="utf-8")
+    items = list(read_inputs([tmp_path], max_chars=1000))
+    assert "row 1 (line 2): document too long" in items[0].error and "--max-chars 1,000" in items[0].error
+    assert (items[1].doc_id, items[1].text, items[1].error) == ("2", "نص قصير", None)

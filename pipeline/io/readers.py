@@ -436,7 +436,10 @@ def read_csv(path: Path, doc_id: str, fields: Fields, max_chars: int | None = No
                 break
             except csv.Error as exc:
                 here = f"{here} (line {reader.line_num})"
-                yield InputDoc(doc_id=default_id, text=None, input=here, encoding=recorded, error=f"{here}: unreadable CSV row ({exc})")
+                cause = f"unreadable CSV row ({exc})"
+                if "field limit" in str(exc):
+                    cause = f"document too long (a cell longer than --max-chars {max_chars:,} characters)"
+                yield InputDoc(doc_id=default_id, text=None, input=here, encoding=recorded, error=f"{here}: {cause}")
                 continue
             here = f"{here} (line {reader.line_num})"
             if not values:
