@@ -104,7 +104,7 @@ def build_parser() -> argparse.ArgumentParser:
     sub = p.add_subparsers(dest="command", required=True)
 
     r = sub.add_parser("run", help="process files/folders of articles into tables")
-    r.add_argument("inputs", nargs="+", help=".txt, .jsonl, .csv files or folders (recursive)")
+    r.add_argument("inputs", nargs="+", help=".txt, .html, .jsonl, .csv files or folders (recursive)")
     r.add_argument("-o", "--output", default="data/processed", help="output folder (default: data/processed)")
     r.add_argument("--max-chars", type=int, default=1_000_000, help="refuse longer documents (default 1,000,000)")
     r.add_argument("--text-field", help="name of the text field in .jsonl/.csv input")
