@@ -45,8 +45,12 @@ CLITICS = "وفبلك"
 _NUM = r"(?:\d+(?:[.,]\d+)*|[.,]\d+)"
 _DIGITS_RE = re.compile(rf"^([+-]?)({_NUM})$")
 _EXP_RE = re.compile(rf"^([+-]?)({_NUM})(?:e([+-]?\d+)|\^([+-]?)({_NUM}))$")
-_SLASH_RE = re.compile(r"^(\d+)/(\d+)$")
+_SLASH_RE = re.compile(r"^([+-]?)(\d+)/(\d+)$")
+_GLUE_RE = re.compile(r"^[\d.,^+\-e/]+$")
+_SPACES = (" ", "\u202f", "\u00a0", "\u2009")
 _THREE = re.compile(r"^\d{3}$")
+_THREE_DEC = re.compile(r"^\d{3}(?:[.,]\d+)?$")
+_GROUP = re.compile(r"^\d+(?:[.,]\d+)?$")
 _AR_LETTER = re.compile(r"^[\u0621-\u064a]")
 
 
@@ -132,8 +136,9 @@ def parse_digits(text: str, next_norm: str | None = None) -> float | None:
                 return None
         return -v if m.group(1) == "-" else v
     m = _SLASH_RE.match(text)
-    if m and 0 < int(m.group(1)) < int(m.group(2)):
-        return int(m.group(1)) / int(m.group(2))
+    if m and 0 < int(m.group(2)) < int(m.group(3)):
+        v = int(m.group(2)) / int(m.group(3))
+        return -v if m.group(1) == "-" else v
     return None
 
 
@@ -148,33 +153,60 @@ def _read_digits(norms: Sequence[str], j: int, ws: Sequence[str] | None) -> tupl
     if not w or not (w[0].isdigit() or (len(w) > 1 and w[0] in "+-.,")):
         return None
     nxt = norms[j + 1] if j + 1 < n else None
+    after_slash = ws is not None and j >= 1 and norms[j - 1] == "/" and _glued(ws, j - 1)
     # glued pieces: 1 ، 234 ، 567 (the tokenizer splits the Arabic comma) and 3 / 4
-    if ws is not None and w.isdigit() and nxt in (",", "/") and _glued(ws, j) and j + 2 < n and _glued(ws, j + 1):
-        if nxt == "," and _THREE.match(norms[j + 2][:3] or ""):
+    if ws is not None and w.lstrip("+-").isdigit() and nxt in (",", "/") and _glued(ws, j) and j + 2 < n \
+            and _glued(ws, j + 1):
+        if nxt == "," and _GROUP.match(norms[j + 2]):
             k, s = j, w
-            while k + 2 < n and norms[k + 1] == "," and _glued(ws, k) and _glued(ws, k + 1) and re.match(r"^\d{3}(,\d+)?$", norms[k + 2]):
-                s += norms[k + 2]
+            while k + 2 < n and norms[k + 1] == "," and _glued(ws, k) and _glued(ws, k + 1) and _GROUP.match(norms[k + 2]):
+                g = norms[k + 2]
                 k += 2
+                if not _THREE_DEC.match(g):
+                    s += "." + g  # a decimal comma: 25799,52
+                    break
+                s += g
             v = parse_digits(s, norms[k + 1] if k + 1 < n else None)
             if v is not None:
                 return v, k + 1
-        elif nxt == "/" and norms[j + 2].isdigit() and not (j + 3 < n and norms[j + 3] == "/" and _glued(ws, j + 2)):
+        elif nxt == "/" and norms[j + 2].isdigit() and not after_slash \
+                and not (j + 3 < n and norms[j + 3] == "/" and _glued(ws, j + 2)):
             den = int(norms[j + 2])
             if den:
                 return int(w) / den, j + 3
+    if after_slash and w.isdigit():
+        return float(w), j + 1  # 5/17/2018: pieces of a date, read one by one
+    if ws is not None and nxt == "^" and _glued(ws, j):
+        k, s = j, w
+        while k + 1 < n and _glued(ws, k) and _GLUE_RE.match(norms[k + 1]):
+            s += norms[k + 1]
+            k += 1
+        v = parse_digits(s)
+        if v is not None:
+            return v, k + 1
     v = parse_digits(w, nxt)
     if v is None:
         return None
     end = j + 1
-    # space-grouped thousands: 1 414 021 100
-    if w.isdigit() and len(w) <= 3 and (ws is None or ws[j] == " "):
-        k = j + 1
-        s = w
-        while k < n and _THREE.match(norms[k]) and (ws is None or ws[k - 1] == " "):
-            s += norms[k]
-            k += 1
+    # space-grouped thousands: 1 414 021 100 (also with narrow no-break spaces, split as tokens)
+    if w.isdigit() and len(w) <= 3:
+        k, s = j + 1, w
+        while True:
+            if k < n and _THREE_DEC.match(norms[k]) and (ws is None or ws[k - 1] == " "):
+                gap = 0
+            elif k + 1 < n and norms[k] in _SPACES and _THREE_DEC.match(norms[k + 1]) and ws is not None \
+                    and ws[k - 1] == "" and ws[k] == "":
+                gap = 1
+            else:
+                break
+            s += norms[k + gap]
+            k += gap + 1
+            if "." in s or "," in s:
+                break
         if k > j + 1:
-            return float(s), k
+            v2 = parse_digits(s)
+            if v2 is not None:
+                return v2, k
     # mixed fraction: 2 1/4, -1 4/5
     if w.lstrip("+-").isdigit() and end < n and (ws is None or ws[j] == " "):
         f = None
@@ -418,7 +450,8 @@ def _continue(norms: Sequence[str], j: int, st: _State, ws, ratios: bool) -> tup
             st.checkpoint = before
             st.group += d[0]
             st.group_place, st.last, st.last_unit, st.conj_unit = 1.0, "digits", False, 0.0
-        elif frac and (frac[1] in ("single", "dual")) and frac[2] != "numerator_only":
+        elif frac and (frac[1] in ("single", "dual")) and frac[2] != "numerator_only" and (
+                frac[2] != "ambiguous" or not _AR_LETTER.match(nxt) or nxt.startswith("ال")):
             unit = st.total_place if not st.group and st.total else 1.0
             st.frac = frac[0] * unit
             end = k + 1
@@ -458,6 +491,8 @@ def _ordinal_atom(form: str) -> tuple[float, str] | None:
 def read_ordinal(norms: Sequence[str], i: int) -> tuple[float, int] | None:
     """The ordinal starting at token ``i``: ``(value, end)`` or ``None`` (see the module doc)."""
     n = len(norms)
+    if i >= n:
+        return None
     w = norms[i]
     _, _, ordinals = lexicons()
     bare = w if ("#" + w) in ordinals else (w[1:] if len(w) > 3 and w[0] in "وفبل" and ("#" + w[1:]) in ordinals else None)
@@ -501,7 +536,7 @@ def read_ordinal(norms: Sequence[str], i: int) -> tuple[float, int] | None:
         end = k + 1
     if end == i + 1 and cls in ("cardinal_unit",):
         return None  # الواحد, الاثنين (Monday): not ordinals on their own
-    if end == i + 1 and cls in ("cardinal_hundred", "cardinal_hundreds", "cardinal_scale"):
+    if end == i + 1 and cls in ("cardinal_hundred", "cardinal_scale"):
         prev = norms[i - 1] if i > 0 else ""
         if not (prev.startswith("ال") and prev not in ("في",)):
             return None

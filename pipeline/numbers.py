@@ -76,7 +76,7 @@ def _data():
 
 def _adjective(norm: str) -> str:
     a = norm[2:] if norm.startswith("ال") else norm
-    return a[:-1] if a.endswith("ه") else a
+    return a[:-1] if a.endswith(("يه", "يا")) else a  # كويتية, أردنيًا -> كويتي, اردني
 
 
 def currency(norms: list[str], i: int) -> tuple[str, int] | None:
@@ -98,7 +98,8 @@ def currency(norms: list[str], i: int) -> tuple[str, int] | None:
     return (code if code != "-" else ""), i + 1
 
 
-def _modifier_before(norms: list[str], i: int) -> str | None:
+def modifier_before(norms: list[str], i: int) -> tuple[str, int] | None:
+    """(modifier, start token) of the approximation or bound phrase ending right before token ``i``."""
     _, mods, _, _, _, _ = _data()
     for phrase, mod in mods["before"]:
         k = len(phrase)
@@ -109,16 +110,27 @@ def _modifier_before(norms: list[str], i: int) -> str | None:
         if tuple(got[1:]) != phrase[1:]:
             continue
         if first == phrase[0] or (len(first) > 1 and first[0] in "وبلف" and first[1:] == phrase[0]):
-            return mod
+            return mod, i - k
+    return None
+
+
+def _modifier_before(norms: list[str], i: int) -> str | None:
+    m = modifier_before(norms, i)
+    return m[0] if m else None
+
+
+def modifier_after(norms: list[str], j: int) -> tuple[str, int] | None:
+    """(modifier, end token) of a bound phrase starting at token ``j`` ("أو أكثر", "تقريبا")."""
+    _, mods, _, _, _, _ = _data()
+    for phrase, mod in mods["after"]:
+        if tuple(norms[j:j + len(phrase)]) == phrase:
+            return mod, j + len(phrase)
     return None
 
 
 def _modifier_after(norms: list[str], j: int) -> str | None:
-    _, mods, _, _, _, _ = _data()
-    for phrase, mod in mods["after"]:
-        if tuple(norms[j:j + len(phrase)]) == phrase:
-            return mod
-    return None
+    m = modifier_after(norms, j)
+    return m[0] if m else None
 
 
 def _percent_end(norms: list[str], j: int) -> int | None:
@@ -208,7 +220,7 @@ def _read_at(doc, norms, ws, i, blocked, years):
     w = norms[i]
     # ranges: بين X و Y, ما بين X و Y, من X إلى Y
     opener = 0
-    if w in ("بين", "وبين") or (w == "من" and i + 1 < n and norms[i + 1][:1].isdigit()):
+    if w in ("بين", "وبين", "من", "ومن"):
         opener = 1
     elif w == "ما" and i + 1 < n and norms[i + 1] == "بين":
         opener = 2
@@ -216,7 +228,7 @@ def _read_at(doc, norms, ws, i, blocked, years):
         rng = _range(doc, norms, ws, i, i + opener, blocked, "بين" in norms[i:i + opener] or w == "وبين")
         if rng is not None:
             return rng
-        if w in ("بين", "وبين", "ما", "من"):
+        if w in ("بين", "وبين", "ما", "من", "ومن"):
             return None
     kind = "cardinal"
     start = i
@@ -240,6 +252,10 @@ def _read_at(doc, norms, ws, i, blocked, years):
             return None
         return _make(doc, i, end, o[0], None, "ordinal", None, None), end
     value, end = r
+    if end == i + 1 and norms[i] in ("واحد", "واحده") and i > 0 and norms[i - 1] in context.get("not_number_before", ()):
+        return None  # "أي واحد", "كل واحد": a pronoun
+    if end < n and ws[end - 1] == "" and doc[end].text[:1].isalpha() and norms[end] not in PERCENT_AFTER:
+        return None, end  # "1M", "5G", "3D": part of a code
     end = _clip(end, i, blocked)
     if end == i:
         return None
@@ -272,7 +288,8 @@ def _read_at(doc, norms, ws, i, blocked, years):
     cur = currency(norms, end) if kind == "cardinal" else None
     if kind == "cardinal" and cur is None and start > 0 and doc[start - 1].text in symbols:
         cur = (symbols[doc[start - 1].text], end)
-    if kind == "cardinal" and cur is None and unit is None and (prev in years or _is_year(norms, i, end, value)):
+    if kind == "cardinal" and cur is None and (
+            (prev in years and _is_digit_start(norms[i])) or (unit is None and _is_year(norms, i, end, value))):
         return None, end  # a year: the dates stage's business
     return _finish(doc, norms, start, end, value, None, kind, blocked, i), end
 
@@ -301,7 +318,14 @@ def _range(doc, norms, ws, i, j, blocked, between: bool):
         if norms[k] == "و":
             k += 1
         elif not (norms[k].startswith("و") and len(norms[k]) > 1):
-            return None
+            # "بين خمسة وعشرين": the reader took both; split at the last و
+            cut = next((x for x in range(lo[1] - 1, j, -1) if norms[x].startswith("و")), None)
+            if cut is None:
+                return None
+            lo = read_number(norms[:cut], j, ws[:cut], ratios=False)
+            if lo is None or lo[1] != cut:
+                return None
+            k = cut + 1 if norms[cut] == "و" else cut
     else:
         if norms[k] not in ("الي", "حتي", "-", "–"):
             return None

@@ -1,0 +1,204 @@
+"""Conformance of the numbers stage with the Recognizers-Text Arabic Number specs.
+
+Reads ``../shared/data/recognizers-text-arabic/Specs/Number/Arabic/`` (NumberModel, PercentModel,
+OrdinalModel, OrdinalModelSuppressExtendedTypes, NumberRangeModel) by path, runs the numbers stage
+alone (tokenizer + ``numbers``; no dates stage, so "4 مايو" is a number here as in the spec) on
+every case input and compares on character offsets:
+
+- span precision / recall / F1: a predicted span counts when its (start, end) equals a gold one;
+- value accuracy: gold results whose span was found *and* whose value matches (relative tolerance
+  1e-6), over all gold results; "acc|match" is the same over the matched spans only.
+
+Which predictions answer which model: NumberModel <- kinds cardinal, fraction, money (spans hold the
+number only); PercentModel <- percent; OrdinalModel* <- ordinal; NumberRangeModel <- range spans,
+and numbers with a bound modifier (more_than, less_than, at_least, at_most, up_to) whose span is
+extended over the modifier words, with the interval that modifier gives. The "dotnet-supported"
+rows leave out the cases that the spec marks as not supported by its own .NET implementation; the
+"numeric" rows of the ordinal files keep the cases whose results are numeric ordinals, leaving out
+relative ordinals ("الأخير" end+0, "التالي" current+1), which this stage does not report: they are
+not quantities and have no numeric value for the table.
+
+Prints a table and writes ``benchmarks/results/numbers_spec.md`` (figures only: no spec text is
+copied into the repository). ``--failures`` prints each miss to the terminal.
+
+    .venv/bin/python benchmarks/numbers_spec.py [--failures] [--model NumberModel]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import math
+import sys
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(REPO))
+SPECS = REPO.parent / "shared" / "data" / "recognizers-text-arabic" / "Specs" / "Number" / "Arabic"
+MODELS = ("NumberModel", "PercentModel", "OrdinalModel", "OrdinalModelSuppressExtendedTypes", "NumberRangeModel")
+KINDS = {
+    "NumberModel": {"cardinal", "fraction", "money"},
+    "PercentModel": {"percent"},
+    "OrdinalModel": {"ordinal"},
+    "OrdinalModelSuppressExtendedTypes": {"ordinal"},
+    "NumberRangeModel": {"range"},
+}
+BOUNDS = {"more_than": "(", "less_than": ")", "at_least": "[", "at_most": "]", "up_to": "]"}
+
+
+def gold_results(case: dict) -> list[tuple[int, int, object]]:
+    """(start, end exclusive, value) of each expected result."""
+    out = []
+    text = case["Input"]
+    for r in case.get("Results", []):
+        t = r.get("Text", "")
+        if not t:
+            continue
+        start = r.get("Start", -1)
+        if start is not None and start >= 0 and text[start:start + len(t)] == t:
+            end = start + len(t)
+        elif text.find(t) >= 0:
+            start = text.find(t)
+            end = start + len(t)
+        else:  # text not in the input (a typo in the spec): trust its offsets when they are usable
+            end = r["End"] + 1 if r.get("End") is not None else (start + r["Length"] if "Length" in r else -1)
+            if start is None or start < 0 or end <= start or end > len(text):
+                continue
+        res = r.get("Resolution") or {}
+        out.append((start, end, res.get("value")))
+    return out
+
+
+def parse_value(model: str, raw) -> object:
+    if raw is None:
+        return None
+    s = str(raw)
+    if model == "NumberRangeModel":
+        lo, _, hi = s.strip("[]()").partition(",")
+        return (float(lo) if lo else None, float(hi) if hi else None)
+    try:
+        return float(s.rstrip("%"))
+    except ValueError:
+        return s  # relative ordinals: "end+0"
+
+
+def same(a, b) -> bool:
+    if isinstance(a, tuple) and isinstance(b, tuple):
+        return len(a) == len(b) and all(same(x, y) for x, y in zip(a, b, strict=True))
+    if a is None or b is None:
+        return a is None and b is None
+    if isinstance(a, float) and isinstance(b, float):
+        return math.isclose(a, b, rel_tol=1e-6, abs_tol=1e-12)
+    return a == b
+
+
+def predictions(nlp, model: str, text: str) -> list[tuple[int, int, object]]:
+    from pipeline.numbers import modifier_after, modifier_before
+
+    doc = nlp(text)
+    norms = [t.norm_ for t in doc]
+    out = []
+    for sp in doc.spans["numbers"]:
+        kind = sp._.kind
+        if model == "NumberRangeModel":
+            if kind == "range":
+                out.append((sp.start_char, sp.end_char, (sp._.value, sp._.value_max)))
+            elif sp._.modifier in BOUNDS and kind != "ordinal":
+                m = modifier_before(norms, sp.start)
+                start = doc[m[1]].idx if m else sp.start_char
+                after = None if m else modifier_after(norms, sp.end)
+                end = doc[after[1] - 1].idx + len(doc[after[1] - 1]) if after else sp.end_char
+                v = sp._.value
+                val = (v, None) if BOUNDS[sp._.modifier] in "([" else (None, v)
+                out.append((start, end, val))
+        elif kind in KINDS[model]:
+            out.append((sp.start_char, sp.end_char, sp._.value))
+    return out
+
+
+def evaluate(nlp, model: str, show: bool) -> list[dict]:
+    cases = json.loads((SPECS / f"{model}.json").read_text(encoding="utf-8-sig"))
+    rows = []
+    subsets = ["all", "dotnet-supported"]
+    if model.startswith("Ordinal"):
+        subsets.append("numeric")  # cases whose results are all numeric (no relative ordinals)
+    for subset in subsets:
+        tp = n_gold = n_pred = val_ok = 0
+        n_cases = 0
+        for c in cases:
+            if subset == "dotnet-supported" and "dotnet" in str(c.get("NotSupported", "")).lower():
+                continue
+            if subset == "numeric" and any(
+                    not isinstance(parse_value(model, v), float) for _, _, v in gold_results(c)):
+                continue
+            n_cases += 1
+            gold = [(s, e, parse_value(model, v)) for s, e, v in gold_results(c)]
+            pred = predictions(nlp, model, c["Input"])
+            pspans = {(s, e): v for s, e, v in pred}
+            n_gold += len(gold)
+            n_pred += len(pred)
+            for s, e, v in gold:
+                if (s, e) in pspans:
+                    tp += 1
+                    if same(pspans[(s, e)], v):
+                        val_ok += 1
+                    elif show and subset == "all":
+                        print(f"[{model}] VALUE  {c['Input']!r}: {c['Input'][s:e]!r} gold={v} got={pspans[(s, e)]}")
+                elif show and subset == "all":
+                    print(f"[{model}] MISS   {c['Input']!r}: gold {c['Input'][s:e]!r}={v}; got "
+                          f"{[(c['Input'][a:b], x) for a, b, x in pred]}")
+            if show and subset == "all":
+                gspans = {(s, e) for s, e, _ in gold}
+                for s, e, v in pred:
+                    if (s, e) not in gspans and not any(a < e and s < b for a, b in gspans):
+                        print(f"[{model}] EXTRA  {c['Input']!r}: {c['Input'][s:e]!r}={v}")
+        p = tp / n_pred if n_pred else 0.0
+        r = tp / n_gold if n_gold else 0.0
+        f = 2 * p * r / (p + r) if p + r else 0.0
+        rows.append({
+            "model": model, "subset": subset, "cases": n_cases, "gold": n_gold, "pred": n_pred, "tp": tp,
+            "P": p, "R": r, "F1": f, "value_acc": val_ok / n_gold if n_gold else 0.0,
+            "acc_matched": val_ok / tp if tp else 0.0,
+        })
+    return rows
+
+
+def table(rows: list[dict]) -> str:
+    head = "| model | subset | cases | gold | pred | span P | span R | span F1 | value acc | acc|match |"
+    lines = [head, "|" + "---|" * 10]
+    for r in rows:
+        lines.append(
+            f"| {r['model']} | {r['subset']} | {r['cases']} | {r['gold']} | {r['pred']} | {r['P']:.3f} | "
+            f"{r['R']:.3f} | {r['F1']:.3f} | {r['value_acc']:.3f} | {r['acc_matched']:.3f} |")
+    return "\n".join(lines)
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--failures", action="store_true", help="print every miss, wrong value and extra span")
+    ap.add_argument("--model", choices=MODELS, action="append", help="only these spec files")
+    ap.add_argument("--out", default=str(REPO / "benchmarks" / "results" / "numbers_spec.md"))
+    args = ap.parse_args(argv)
+    if not SPECS.exists():
+        print(f"skipped: ../shared absent ({SPECS} not found)")
+        return 0
+    import pipeline
+
+    nlp = pipeline.load(exclude=("ner", "dates", "quotes"))
+    rows = []
+    for model in args.model or MODELS:
+        rows.extend(evaluate(nlp, model, args.failures))
+    out = table(rows)
+    print(out)
+    if not args.model:
+        Path(args.out).parent.mkdir(parents=True, exist_ok=True)
+        Path(args.out).write_text(
+            "# Numbers stage vs Recognizers-Text Arabic Number specs\n\n"
+            "Produced by `.venv/bin/python benchmarks/numbers_spec.py` (see its docstring for the\n"
+            "definitions). value acc = matched span and value / all gold results; acc|match = over\n"
+            "matched spans only.\n\n" + out + "\n", encoding="utf-8")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
