@@ -201,3 +201,16 @@ def test_csv_cell_longer_than_the_limit_is_an_error_and_the_next_rows_still_read
     items = list(read_inputs([tmp_path], max_chars=1000))
     assert "row 1 (line 2): document too long" in items[0].error and "--max-chars 1,000" in items[0].error
     assert (items[1].doc_id, items[1].text, items[1].error) == ("2", "نص قصير", None)
+
+
+def test_an_output_folder_inside_the_input_folder_is_not_read_back(tmp_path):
+    (tmp_path / "a.txt").write_text(AR, encoding="utf-8")
+    out = tmp_path / "out"
+    out.mkdir()
+    (out / "entities.csv").write_text("doc_id,start,end,text\na.txt,0,3,قال\n", encoding="utf-8")
+    (out / "manifest.json").write_text(json.dumps({"pipeline_version": "0", "tables": {}}), encoding="utf-8")
+    (tmp_path / "scrape").mkdir()  # someone else's manifest.json does not hide articles
+    (tmp_path / "scrape" / "manifest.json").write_text('{"source": "x"}', encoding="utf-8")
+    (tmp_path / "scrape" / "b.txt").write_text(AR, encoding="utf-8")
+    assert [it.doc_id for it in read_inputs([tmp_path])] == ["a.txt", "scrape/b.txt"]
+    assert [it.text for it in read_inputs([out])] == ["قال"]  # named explicitly: read

@@ -458,11 +458,26 @@ def read_csv(path: Path, doc_id: str, fields: Fields, max_chars: int | None = No
             yield InputDoc(doc_id=doc_id, text=None, input=where, encoding=recorded, error=f"{where}: no rows after the header")
 
 
+def is_output_folder(folder: Path) -> bool:
+    """True for a folder this pipeline wrote (its ``manifest.json`` names the tables)."""
+    try:
+        manifest = json.loads((folder / "manifest.json").read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return False
+    return isinstance(manifest, dict) and "pipeline_version" in manifest and "tables" in manifest
+
+
 def iter_files(paths: Iterable[str | Path]) -> Iterator[tuple[Path, str]]:
-    """(file, doc_id prefix) for every input file, folders searched recursively in sorted order."""
+    """(file, doc_id prefix) for every input file, folders searched recursively in sorted order.
+    Inside a folder, sub-folders holding the pipeline's own output (``run data -o data/out``) are
+    skipped, so that tables are never read back as articles."""
     for p in map(Path, paths):
         if p.is_dir():
-            found = (x for x in p.rglob("*") if x.suffix.lower() in SUFFIXES and x.is_file())
+            outputs = {m.parent for m in p.rglob("manifest.json") if m.parent != p and is_output_folder(m.parent)}
+            found = (
+                x for x in p.rglob("*")
+                if x.suffix.lower() in SUFFIXES and x.is_file() and not outputs.intersection(x.parents)
+            )  # fmt: skip
             for f in sorted(found, key=lambda x: x.relative_to(p).as_posix()):
                 yield f, clean(f.relative_to(p).as_posix()) or ""
         else:
