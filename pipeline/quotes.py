@@ -27,7 +27,9 @@ from .quotes_lexicon import (
     COMPLEMENTIZERS,
     NOT_COMPLEMENTIZER_AFTER,
     in_class,
+    is_stop,
     source_phrases,
+    speech_verbs,
     strip_conj,
     title_of,
     verb_of,
@@ -58,6 +60,11 @@ class Candidate:
     follow_sentence: bool = False  # participial chain: the speaker of the sentence
     linked: int = -1
     extra: dict = field(default_factory=dict)
+
+
+def _conj(norm: str) -> bool:
+    """Whether a speech verb is written with a leading و/ف (وأضاف)."""
+    return norm not in speech_verbs()
 
 
 def _sent_bounds(doc: Doc) -> tuple[list[int], list[int]]:
@@ -155,9 +162,9 @@ class _Finder:
         v = verb_of(t.norm_)
         if v is None:
             return None
-        if v.ambig and not (t.norm_[0] in "وف" and t.norm_ != v.form) and self.sent_start[t.i] != t.i:
+        if v.ambig and not _conj(t.norm_) and self.sent_start[t.i] != t.i:
             return None  # بين الدول, رد الفعل: not a verb here
-        if v.tense == "present" and t.i > 0 and strip_conj(self.doc[_prev_word(self.doc, t.i)].norm_) in RELATIVE:
+        if t.i > 0 and strip_conj(self.doc[_prev_word(self.doc, t.i)].norm_) in RELATIVE:
             return None  # الأمر الذي يشير إلى أن …
         return v
 
@@ -264,8 +271,8 @@ class _Finder:
         كوسيانيتش، المتحدثة باسم أشتون، نفت)."""
         doc = self.doc
         verb = self.verbs[v]
-        if verb is None or verb.tense != "past":
-            return None
+        if verb is None or verb.tense != "past" or _conj(self.doc[v].norm_):
+            return None  # وأشار: a coordinated verb shares the subject of the clause before
         s0 = self.sent_start[v]
         j = v - 1
         commas = 0
@@ -283,7 +290,7 @@ class _Finder:
                 if commas > 2:
                     return None
             j -= 1
-        while start < v and (doc[start].is_space or in_class(doc[start].norm_, "stop")):
+        while start < v and (doc[start].is_space or is_stop(doc[start].text)):
             start += 1
         if start >= v:
             return None
@@ -291,7 +298,7 @@ class _Finder:
         if sp is None:
             return None
         rest = range(max(sp.phrase_end, sp.end), v)
-        if any(not (doc[x].is_space or doc[x].text in COMMA or in_class(doc[x].norm_, "stop")) for x in rest):
+        if any(not (doc[x].is_space or doc[x].text in COMMA or is_stop(doc[x].text)) for x in rest):
             return None
         return sp
 

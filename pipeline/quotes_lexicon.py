@@ -9,8 +9,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import lru_cache
 
-from .language import read_lexicon
-from .normalize import normalize
+from .language import RESOURCES, read_lexicon
+from .normalize import normalize, normalize_light
 
 COMPLEMENTIZERS = frozenset(normalize(w) for w in (
     "أن", "إن", "بأن", "أنه", "إنه", "أنها", "إنها", "أنهم", "إنهم", "أنهما", "إنهما", "بأنه", "بأنها",
@@ -68,7 +68,9 @@ def source_phrases() -> list[tuple[tuple[str, ...], bool]]:
 def titles() -> dict[str, Title]:
     """Single-word titles and honorifics, normalized, with and without the article."""
     out: dict[str, Title] = {}
-    for row in _rows("titles.tsv"):
+    rows = _rows("titles.tsv") if (RESOURCES / "titles.tsv").exists() else []
+    rows += [[r[0], "title", r[2] if len(r) > 2 else "-"] for r in _rows("quote_words.tsv") if r[1].strip() == "role"]
+    for row in rows:
         if len(row) < 3:
             continue
         form, kind, gender = (c.strip() for c in row[:3])
@@ -88,6 +90,19 @@ def word_classes() -> dict[str, frozenset[str]]:
     for row in _rows("quote_words.tsv"):
         acc.setdefault(row[1].strip(), set()).add(normalize(row[0].strip()))
     return {k: frozenset(v) for k, v in acc.items()}
+
+
+@lru_cache(maxsize=1)
+def _stop_forms() -> frozenset[str]:
+    # compared on the lightly normalized text: على (on) and علي (a name) stay apart
+    return frozenset(normalize_light(r[0].strip()) for r in _rows("quote_words.tsv") if r[1].strip() == "stop")
+
+
+def is_stop(text: str) -> bool:
+    """A word that ends a speaker phrase (في، خلال، على، فيه، بتصريح …), with و/ف allowed."""
+    w = normalize_light(text)
+    forms = _stop_forms()
+    return w in forms or (len(w) > 2 and w[0] in "وف" and w[1:] in forms)
 
 
 def strip_conj(norm: str) -> str:

@@ -14,13 +14,14 @@ from dataclasses import dataclass
 from spacy.tokens import Doc
 
 from .language import QUOTE_MARKS
-from .normalize import strip_proclitics
-from .quotes_lexicon import COMPLEMENTIZERS, in_class, strip_conj, title_of, verb_of
+from .normalize import normalize_light, strip_proclitics
+from .quotes_lexicon import COMPLEMENTIZERS, in_class, is_stop, strip_conj, title_of, verb_of
 
 COLON = {":"}
 COMMA = {"،", ","}
 END = {".", "!", "?", "؟", "…", "...", "؛", ";"}
 MAX_NAME = 4
+NAME_LINKS = {"بن", "ابن", "بنت", "ال", "ابو", "ام", "عبد", "الدين"}
 
 
 @dataclass
@@ -47,16 +48,20 @@ def _is_boundary(doc: Doc, j: int) -> bool:
     )
 
 
-def _has_article(norm: str) -> bool:
-    w = strip_conj(norm)
+def _has_article(text: str) -> bool:
+    """Whether a word (as written) carries the article, proclitics allowed (والوزير، للمنظمة);
+    alef with hamza is kept, so إليات is not read as ال + يات."""
+    w = normalize_light(text)
+    if len(w) > 2 and w[0] in "وف":
+        w = w[1:]
     return w.startswith("ال") or w.startswith("لل") or w[:3] in ("بال", "كال")
 
 
-def _role_word(norm: str) -> bool:
+def _role_word(norm: str, text: str | None = None) -> bool:
     """A word that continues a role phrase: with the article, a title or an organization head,
     or a listed continuation (عام، باسم، لدى)."""
     return (
-        _has_article(norm) or title_of(norm) is not None or in_class(norm, "org")
+        _has_article(text if text is not None else norm) or title_of(norm) is not None or in_class(norm, "org")
         or in_class(norm, "cont") or in_class(norm, "region")
     )
 
@@ -70,37 +75,36 @@ def _entity_in(doc: Doc, a: int, b: int):
     return None
 
 
+def _bare_org(first: str, rest: str) -> str:
+    """An organization name without the preposition glued to its first word (للمنظمة -> المنظمة،
+    بوزارة -> وزارة)."""
+    head = strip_proclitics(first)
+    if not head.startswith("ال") and len(head) > 3 and head[0] in "لب":
+        head = head[1:]
+    return (head + (" " + rest if rest else "")).strip()
+
+
 def _org_in(doc: Doc, a: int, b: int) -> str | None:
-    """The organization named in tokens [a, b): an ORG entity, else from an organization head noun
-    up to a region word, a preposition or the end."""
-    for ent in doc.ents:
-        if ent.start >= a and ent.end <= b and ent.label_ == "ORG":
-            first = doc[ent.start]
-            cut = ent.start_char + len(first.text) - len(strip_proclitics(first.text))
-            return doc.text[cut:ent.end_char]
-    for j in range(a, b):
-        n = doc[j].norm_
-        if in_class(n, "org"):
-            k = j + 1
-            while k < b and not (in_class(doc[k].norm_, "region") or in_class(doc[k].norm_, "stop")
-                                 or doc[k].is_punct or doc[k].text == "من"):
-                k += 1
-            first = doc[j].text
-            head = strip_proclitics(first)
-            if head.startswith("ل") and not head.startswith("ال"):
-                head = head[1:]
-            if head.startswith("ب") and not head.startswith("ال"):
-                head = head[1:]
-            rest = doc[j + 1:k].text
-            return (head + (" " + rest if rest else "")).strip()
-    return None
+    """The organization named in tokens [a, b): from the first organization head noun (or ORG
+    entity, whichever comes first) up to a region word, a preposition or the end."""
+    ent = next((e for e in doc.ents if e.start >= a and e.end <= b and e.label_ == "ORG"), None)
+    head = next((j for j in range(a, b) if in_class(doc[j].norm_, "org")), None)
+    if ent is not None and (head is None or ent.start <= head):
+        return _bare_org(doc[ent.start].text, doc[ent.start + 1:ent.end].text)
+    if head is None:
+        return None
+    k = head + 1
+    while k < b and not (in_class(doc[k].norm_, "region") or is_stop(doc[k].text)
+                         or doc[k].is_punct or doc[k].text == "من"):
+        k += 1
+    return _bare_org(doc[head].text, doc[head + 1:k].text)
 
 
 def _appos_role(doc: Doc, a: int, limit: int) -> tuple[int, int] | None:
     """An apposition after a comma that is a role: tokens [a, e)."""
-    if a >= limit or in_class(doc[a].norm_, "stop") or verb_of(doc[a].norm_) is not None:
+    if a >= limit or is_stop(doc[a].text) or verb_of(doc[a].norm_) is not None:
         return None
-    if not _role_word(doc[a].norm_):
+    if not _role_word(doc[a].norm_, doc[a].text):
         return None
     e = a
     while e < limit and e - a < 30 and not _is_boundary(doc, e) and doc[e].text not in COMMA:
@@ -125,9 +129,10 @@ def _skip_addressee(doc: Doc, j: int, limit: int) -> int:
     return j
 
 
-def read_speaker(doc: Doc, i: int, limit: int) -> Speaker | None:
+def read_speaker(doc: Doc, i: int, limit: int, whole: bool = False) -> Speaker | None:
     """The speaker phrase starting at token ``i`` (tokens before ``limit``); None when there is no
-    named subject (a pronoun: وأضاف: «…»)."""
+    named subject (a pronoun: وأضاف: «…»). ``whole``: the speaker is the whole noun phrase (a
+    source after بحسب: "تقييم حديث للأمن الغذائي"), not just a name."""
     limit = min(limit, len(doc))
     i = _skip_addressee(doc, i, limit)
     honorific = None
@@ -146,10 +151,10 @@ def read_speaker(doc: Doc, i: int, limit: int) -> Speaker | None:
             break
         if _is_boundary(doc, h_end) or t.text in COMMA or t.text == "من":
             break
-        if in_class(t.norm_, "stop") and not (titled and t.text == "في" and h_end + 1 < limit
-                                              and _has_article(doc[h_end + 1].norm_)):
+        if is_stop(t.text) and not (titled and t.text == "في" and h_end + 1 < limit
+                                    and _role_word(doc[h_end + 1].norm_, doc[h_end + 1].text)):
             break
-        if h_end > i and (t.norm_ in ("لـ", "ل") or strip_conj(t.norm_).startswith("لل") and not titled):
+        if h_end > i and (t.norm_ in ("لـ", "ل") or strip_conj(t.norm_).startswith("لل") and not (titled or whole)):
             break
         if title_of(t.norm_) is not None:
             titled = True
@@ -185,14 +190,27 @@ def read_speaker(doc: Doc, i: int, limit: int) -> Speaker | None:
                 if doc[k].text == "في":
                     k += 1
                     continue
-                if not _role_word(doc[k].norm_):
+                if not _role_word(doc[k].norm_, doc[k].text):
                     # one bare word after the title: construct state (مدير عام، رئيس قسم الهواتف)
-                    if k == role_a + 1 and k + 1 < h_end and (_has_article(doc[k + 1].norm_) or _role_word(doc[k + 1].norm_)):
+                    if k == role_a + 1 and k + 1 < h_end and (_has_article(doc[k + 1].text) or _role_word(doc[k + 1].norm_, doc[k + 1].text)):
+                        k += 1
+                        continue
+                    # a preposition in a construct (لكرة القدم، بمنطقة الرياض)
+                    if doc[k].norm_[0] in "لب" and k + 1 < h_end and _has_article(doc[k + 1].text):
+                        k += 1
+                        continue
+                    # the name a region or organization word governs (منطقة عسير، وزارة الخارجية)
+                    prev = doc[k - 1].norm_
+                    if not _has_article(prev) and (in_class(prev, "region") or in_class(prev, "org")):
                         k += 1
                         continue
                     break
                 k += 1
             role_b = k
+            if not _has_article(doc[role_a].text) and role_a + 1 < h_end and doc[role_a + 1].text == "في":
+                # an indefinite description (عضو في حزب …، مسؤول في الأمم المتحدة): the speaker is the
+                # whole phrase; a name in it belongs to its complement
+                role_b = k = h_end
             while k < h_end:
                 nt = title_of(doc[k].norm_)
                 if (nt is not None and nt.kind == "honorific") or _address_title(doc, k, h_end):
@@ -200,14 +218,38 @@ def read_speaker(doc: Doc, i: int, limit: int) -> Speaker | None:
                     k += 1
                     continue
                 break
+    # a form of address further on (وكيل الخارجية البحرينية السفير عبدالله عبداللطيف): what comes
+    # before it is a role
+    if role_a is None and not whole:
+        for m in range(k + 1, h_end - 1):
+            nt = title_of(doc[m].norm_)
+            if (nt is not None and nt.kind == "honorific") or _address_title(doc, m, h_end):
+                role_a, role_b = k, m
+                honorific = doc[m].text
+                gender = gender or (nt.gender if nt.gender in "mf" else None)
+                k = m + 1
+                break
     # the name: up to a title or an organization word
     e = k
-    while e < h_end and e - k < MAX_NAME:
-        if e > k and (title_of(doc[e].norm_) is not None or in_class(doc[e].norm_, "org")):
+    while e < h_end and (whole or e - k < MAX_NAME + 2):
+        if not whole and e > k and (title_of(doc[e].norm_) is not None or in_class(doc[e].norm_, "org")):
             break
         e += 1
-    name_end = e
-    name_a, name_b = k, name_end
+    name_a, name_b = k, e
+    if not whole and name_b - name_a >= 3:
+        # a description before the name (عالم الآثار الإسرائيلي إليات مزار): the name is what
+        # follows the last word with the article
+        last_art = max((x for x in range(name_a, name_b - 1) if _has_article(doc[x].text)), default=-1)
+        if (last_art >= 0 and not _has_article(doc[name_b - 1].text)
+                and not any(doc[y].norm_ in NAME_LINKS for y in range(last_art + 1, name_b)[:1])):
+            if role_a is None:
+                role_a, role_b = name_a, last_art + 1
+            name_a = last_art + 1
+    name_b = min(name_b, name_a + MAX_NAME)
+    # a quoted name (شركة «أفيد لايف ميديا»): the name is inside the marks
+    qm = [x for x in range(name_a, name_b) if doc[x].text in QUOTE_MARKS]
+    if len(qm) >= 2 and qm[1] - qm[0] > 1:
+        name_a, name_b = qm[0] + 1, qm[1]
     sp: Speaker
     if name_b > name_a:
         sp = Speaker(name_a, name_b, honorific=honorific, gender=gender)
@@ -243,7 +285,9 @@ def read_speaker(doc: Doc, i: int, limit: int) -> Speaker | None:
         sp.org = _org_in(doc, h_end + 1, b)
         phrase_end = b
     sp.phrase_end = phrase_end
-    ent = _entity_in(doc, i, phrase_end)
+    ent = _entity_in(doc, sp.start, sp.end) if sp.start != role_a else None
+    if ent is None and sp.start == role_a and role_b is not None and role_b - role_a <= 1:
+        ent = _entity_in(doc, i, phrase_end)
     if ent is not None:
         sp.start, sp.end = ent.start, ent.end
         sp.entity_id = getattr(ent._, "entity_id", None)
@@ -255,5 +299,5 @@ def _address_title(doc: Doc, k: int, h_end: int) -> bool:
     tt = title_of(doc[k].norm_)
     return (
         tt is not None and tt.kind == "title" and strip_conj(doc[k].norm_).startswith("ال")
-        and k + 1 < h_end and not _role_word(doc[k + 1].norm_) and doc[k + 1].text != "في"
+        and k + 1 < h_end and not _role_word(doc[k + 1].norm_, doc[k + 1].text) and doc[k + 1].text != "في"
     )
