@@ -49,7 +49,8 @@ mark { padding: 0 .1em; color: inherit; }
 .quote { background: #f3f3f3; border-bottom: 3px solid #d62828; }
 .speaker { outline: 2px dashed #d62828; outline-offset: 1px; }
 [data-badge]::before { content: attr(data-badge); font-size: .65em; color: #fff; background: #d62828;
-       border-radius: 3px; padding: 0 .3em; margin-inline-end: .2em; vertical-align: super; }
+       border-radius: 3px; padding: 0 .3em; margin-inline-end: .2em; vertical-align: super;
+       display: inline-block; line-height: 1.3; white-space: nowrap; }
 .legend span.key { display: inline-block; margin-inline-end: 1em; padding: 0 .4em; }
 table { border-collapse: collapse; margin-top: 1em; font-size: .9em; line-height: 1.5; }
 td, th { border: 1px solid #ddd; padding: .2em .5em; text-align: start; vertical-align: top; }
