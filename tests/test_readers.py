@@ -214,3 +214,9 @@ def test_an_output_folder_inside_the_input_folder_is_not_read_back(tmp_path):
     (tmp_path / "scrape" / "b.txt").write_text(AR, encoding="utf-8")
     assert [it.doc_id for it in read_inputs([tmp_path])] == ["a.txt", "scrape/b.txt"]
     assert [it.text for it in read_inputs([out])] == ["قال"]  # named explicitly: read
+
+
+@pytest.mark.parametrize("word", ["لا", "في", "نعم", "و", "مصر"])
+def test_short_windows_1256_texts_are_read_as_arabic(word):
+    assert decode(word.encode("cp1256")) == (word, "windows-1256")
+    assert decode("Le député a été élu.".encode("cp1252")) == ("Le député a été élu.", "windows-1252")

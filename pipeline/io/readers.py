@@ -126,14 +126,22 @@ def _legacy(data: bytes) -> str | None:
     from charset_normalizer import from_bytes
 
     best = from_bytes(data[: 1 << 20], cp_isolation=list(LEGACY)).best()
-    if best is None or best.encoding not in LEGACY:
+    encoding = best.encoding if best is not None and best.encoding in LEGACY else None
+    if encoding in (None, "cp1252") and _arabic_share(data.decode("cp1256")) > 0.5:
+        encoding = "cp1256"  # short Arabic texts look like Latin-1 accents to a detector
+    if encoding is None:
         return None
     try:
-        text = data.decode(best.encoding)
+        text = data.decode(encoding)
     except UnicodeDecodeError:
         return None
     controls = sum(1 for c in text if c < " " and c not in "\t\n\r\f")
-    return best.encoding if controls * 100 <= len(text) else None
+    return encoding if controls * 100 <= len(text) else None
+
+
+def _arabic_share(text: str) -> float:
+    letters = [c for c in text if c.isalpha()]
+    return sum(1 for c in letters if "\u0600" <= c <= "\u06ff") / len(letters) if letters else 0.0
 
 
 def decode(data: bytes) -> tuple[str, str]:
