@@ -1,19 +1,509 @@
-"""Named entities: the shipped statistical model, canonical names and mention clusters."""
+"""Named entities: the shipped CRF model, canonical names and mention clusters.
+
+The NER stage is one spaCy component named ``"ner"`` (factory ``"crf_ner"``). For every sentence it
+tags the tokens with a linear-chain CRF (python-crfsuite) over Arabic features: the normalized word,
+prefixes and suffixes up to four letters (clitics such as "وال", "بال", endings such as "ية"), the
+word without its proclitics, word clusters learned from raw Arabic text, gazetteer membership and a
+title before the word; the same features of the two words on each side. Then it sets ``doc.ents``
+(labels ``PER``, ``ORG``, ``LOC``, ``MISC``) and, for every entity,
+
+* ``span._.canonical``: the name without the proclitics attached to its first word, without
+  diacritics and tatweel ("والمنظمة الدولية للهجرة" -> "المنظمة الدولية للهجرة"); titles are not part
+  of a person's span ("السيدة كارميلا جودو" -> PER "كارميلا جودو", see ``resources/titles.tsv``);
+* ``span._.entity_id``: shared by the mentions of one entity in the document ("كارميلا جودو" …
+  "جودو"), ``"<doc_id>-E<n>"`` (or ``"E<n>"`` when the document has no id).
+
+Spans are token spans: ``start``/``end`` cover the surface word *with* its clitic ("بالقاهرة"); the
+canonical name is the name alone ("القاهرة").
+
+The model directory (``pipeline/models/ner/``) holds ``model.crfsuite`` (the CRF), ``lexicon.tsv``
+(word -> cluster ids and corpus counts, derived from raw text) and ``gazetteer.tsv`` (a derived feature
+table of normalized names and their types) and ``meta.json``.
+"""
 
 from __future__ import annotations
 
+import json
+from functools import lru_cache
 from pathlib import Path
 
 from spacy.language import Language
+from spacy.tokens import Doc, Span
 
 from . import records  # noqa: F401  (extension attributes)
+from .language import RESOURCES
+from .normalize import clitic_variants, normalize, normalize_light, strip_proclitics
+
+LABELS = ("PER", "ORG", "LOC", "MISC")
+LABEL_MAP = {"PERS": "PER"}
+MAX_GAZ_LEN = 6  # longest gazetteer phrase matched, in words
+_NEAR = ("s2=", "p2=", "p3=", "s1=", "shape", "stem")  # own features also given to the next word
+
+
+# --- resources -----------------------------------------------------------------------------------
+
+
+@lru_cache(maxsize=1)
+def titles() -> dict[str, tuple[str, str]]:
+    """Normalized title/honorific (one or more words) -> (kind, gender) from ``titles.tsv``."""
+    out: dict[str, tuple[str, str]] = {}
+    for line in (RESOURCES / "titles.tsv").read_text(encoding="utf-8").splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        form, kind, gender = (line.split("\t") + ["", ""])[:3]
+        out[normalize(form.strip())] = (kind.strip(), gender.strip() or "-")
+    return out
+
+
+def _title_words() -> set[str]:
+    return {t for t in titles() if " " not in t}
+
+
+def _strip_conj(n: str) -> list[str]:
+    """A normalized word and its readings without a leading و/ف/ب/ل/ك (for title lookup)."""
+    return clitic_variants(n)[:3]
+
+
+def title_length(words: list[str]) -> int:
+    """Number of leading words of ``words`` (normalized) that form a title or honorific, chained:
+    "السفيرة الدكتورة" -> 2. A proclitic on the first word is allowed ("وقال بالسيد")."""
+    table = titles()
+    i = 0
+    while i < len(words):
+        step = 0
+        for k in (2, 1):
+            if i + k > len(words):
+                continue
+            first = _strip_conj(words[i]) if i == 0 else [words[i]]
+            for f in first:
+                if " ".join([f, *words[i + 1 : i + k]]) in table:
+                    step = k
+                    break
+            if step:
+                break
+        if not step:
+            break
+        i += step
+    return i
+
+
+# --- features --------------------------------------------------------------------------------------
+
+
+class Lexicon:
+    """Word clusters, corpus counts and gazetteer phrases used by the features."""
+
+    def __init__(self, clusters: dict[str, tuple[str, ...]] | None = None,
+                 counts: dict[str, int] | None = None,
+                 gazetteer: dict[tuple[str, ...], str] | None = None) -> None:
+        self.clusters = clusters or {}
+        self.counts = counts or {}
+        self.gazetteer = gazetteer or {}
+        self.gaz_words: dict[str, set[str]] = {}
+        for phrase, label in self.gazetteer.items():
+            if len(phrase) == 1:
+                self.gaz_words.setdefault(phrase[0], set()).add(label)
+        self.gaz_first = {p[0] for p in self.gazetteer if len(p) > 1}
+        self._cache: dict[str, tuple[list[str], dict[int, list[str]]]] = {}
+        self._variants: dict[str, list[str]] = {}
+        self.titles = _title_words()
+
+    @classmethod
+    def from_disk(cls, path: Path) -> Lexicon:
+        clusters, counts, gaz = {}, {}, {}
+        lex = path / "lexicon.tsv"
+        if lex.exists():
+            for line in lex.read_text(encoding="utf-8").splitlines():
+                if not line or line.startswith("#"):
+                    continue
+                word, count, *ids = line.split("\t")
+                counts[word] = int(count)
+                if ids:
+                    clusters[word] = tuple(ids)
+        g = path / "gazetteer.tsv"
+        if g.exists():
+            for line in g.read_text(encoding="utf-8").splitlines():
+                if not line or line.startswith("#"):
+                    continue
+                phrase, label = line.split("\t")
+                gaz[tuple(phrase.split(" "))] = label
+        return cls(clusters, counts, gaz)
+
+    def to_disk(self, path: Path) -> None:
+        path.mkdir(parents=True, exist_ok=True)
+        lines = ["# word (normalized)\tcount in the raw-text corpus\tcluster ids (coarse to fine)"]
+        for w, c in sorted(self.counts.items(), key=lambda x: (-x[1], x[0])):
+            lines.append("\t".join([w, str(c), *self.clusters.get(w, ())]))
+        (path / "lexicon.tsv").write_text("\n".join(lines) + "\n", encoding="utf-8")
+        lines = ["# derived feature table: normalized name (words separated by spaces)\ttype"]
+        lines += [f"{' '.join(p)}\t{lab}" for p, lab in sorted(self.gazetteer.items())]
+        (path / "gazetteer.tsv").write_text("\n".join(lines) + "\n", encoding="utf-8")
+
+    def variants(self, n: str) -> list[str]:
+        v = self._variants.get(n)
+        if v is None:
+            v = clitic_variants(n) if len(n) > 2 else [n]
+            if len(self._variants) < 500_000:
+                self._variants[n] = v
+        return v
+
+    def word_features(self, n: str) -> list[str]:
+        """Features of one normalized word by itself."""
+        feats = ["w=" + n]
+        ln = len(n)
+        for k in (1, 2, 3, 4):
+            if ln > k:
+                feats.append(f"p{k}=" + n[:k])
+                feats.append(f"s{k}=" + n[-k:])
+        if n.isdigit():
+            feats.append("shape=digit")
+        elif any(c.isdigit() for c in n):
+            feats.append("shape=hasdigit")
+        elif n.isascii() and n.isalpha():
+            feats.append("shape=latin")
+        elif not any(c.isalnum() for c in n):
+            feats.append("shape=punct")
+        feats.append(f"len={min(ln, 8)}")
+        variants = self.variants(n)
+        for v in variants[1:]:
+            feats.append("v=" + v)
+        stem = variants[-1]
+        if stem != n:
+            feats.append("stem=" + stem)
+        for v in variants:
+            ids = self.clusters.get(v)
+            if ids:
+                tag = "" if v == n else "v"
+                feats.extend(f"{tag}c{i}={c}" for i, c in enumerate(ids))
+                break
+        else:
+            feats.append("c=none")
+        count = self.counts.get(n, 0)
+        feats.append("freq=" + ("0" if count == 0 else "1" if count < 10 else "2" if count < 100 else
+                                "3" if count < 1000 else "4"))
+        for v in variants:
+            for lab in self.gaz_words.get(v, ()):
+                feats.append("gz=" + lab)
+            if v in self.titles:
+                feats.append("title")
+        return feats
+
+    def _entry(self, n: str) -> tuple[list[str], dict[int, list[str]]]:
+        """(own features, features seen from each neighbouring offset) of a word, cached."""
+        entry = self._cache.get(n)
+        if entry is None:
+            own = self.word_features(n)
+            near = [own[0], *(f for f in own[1:] if f[0] in "cvgt" or f.startswith(_NEAR))]
+            ctx = {-2: [f"-2:{own[0]}"], 2: [f"2:{own[0]}"],
+                   -1: [f"-1:{f}" for f in near], 1: [f"1:{f}" for f in near]}
+            entry = (own, ctx)
+            if len(self._cache) < 500_000:
+                self._cache[n] = entry
+        return entry
+
+    def gazetteer_tags(self, norms: list[str]) -> list[str | None]:
+        """Longest-match BIO tags of multi-word gazetteer phrases over a sentence (first word may
+        carry a proclitic)."""
+        out: list[str | None] = [None] * len(norms)
+        gaz, first = self.gazetteer, self.gaz_first
+        i = 0
+        while i < len(norms):
+            found = 0
+            starts = [v for v in self.variants(norms[i])[:3] if v in first]
+            if starts:
+                for k in range(min(MAX_GAZ_LEN, len(norms) - i), 1, -1):
+                    rest = tuple(norms[i + 1 : i + k])
+                    for v in starts:
+                        lab = gaz.get((v, *rest))
+                        if lab:
+                            out[i] = "B-" + lab
+                            for j in range(i + 1, i + k):
+                                out[j] = "I-" + lab
+                            found = k
+                            break
+                    if found:
+                        break
+            i += found or 1
+        return out
+
+    def sentence_features(self, norms: list[str]) -> list[list[str]]:
+        """CRF features of every word of a sentence (normalized words)."""
+        n = len(norms)
+        entries = [self._entry(w) for w in norms]
+        gz = self.gazetteer_tags(norms) if self.gaz_first else [None] * n
+        out = []
+        for i in range(n):
+            f = [*entries[i][0], "bias"]
+            if gz[i]:
+                f.append("gzp=" + gz[i])
+            for off in (-2, -1, 1, 2):
+                j = i + off
+                if j < 0:
+                    f.append(f"{off}:BOS")
+                elif j >= n:
+                    f.append(f"{off}:EOS")
+                else:
+                    f.extend(entries[j][1][off])
+                    if gz[j] and abs(off) == 1:
+                        f.append(f"{off}:gzp={gz[j]}")
+            if i > 0:
+                f.append(f"bi-1={norms[i - 1]}|{norms[i]}")
+            if i + 1 < n:
+                f.append(f"bi+1={norms[i]}|{norms[i + 1]}")
+            out.append(f)
+        return out
+
+
+# --- the component ------------------------------------------------------------------------------
+
+
+@Language.factory("crf_ner", default_config={"postprocess": True, "fallback": True})
+def make_crf_ner(nlp: Language, name: str, postprocess: bool, fallback: bool) -> CRFEntityRecognizer:
+    return CRFEntityRecognizer(name, postprocess, fallback)
+
+
+@lru_cache(maxsize=1)
+def reviewed_names() -> dict[tuple[str, ...], str]:
+    """Normalized phrase -> label from ``resources/gazetteer_names.tsv`` (reviewed names)."""
+    out: dict[tuple[str, ...], str] = {}
+    for line in (RESOURCES / "gazetteer_names.tsv").read_text(encoding="utf-8").splitlines():
+        if line.strip() and not line.startswith("#"):
+            name, label = line.split("\t")[:2]
+            out[tuple(normalize(w) for w in name.split())] = label.strip()
+    return out
+
+
+def apply_fallback(spans: list[tuple[int, int, str]], norms: list[str], lexicon: Lexicon,
+                   names: dict[tuple[str, ...], str]) -> list[tuple[int, int, str]]:
+    """Add reviewed names the model missed or cut short: a multi-word name replaces the model's
+    shorter spans inside it ("المنظمة الدولية" -> "المنظمة الدولية للهجرة"); a name is never cut out
+    of a longer model span, and a span the model found exactly keeps the model's label."""
+    matches = _phrase_matches(norms, names, lexicon)
+    if not matches:
+        return spans
+    out = list(spans)
+    for i, j, lab in matches:
+        overlap = [s for s in out if s[0] < j and i < s[1]]
+        if overlap and (j - i == 1 or any(s[:2] == (i, j) for s in overlap)):
+            continue  # the model found this name (perhaps with another label): keep its reading
+        if any(s[0] < i or s[1] > j for s in overlap):
+            continue
+        out = [s for s in out if s not in overlap] + [(i, j, lab)]
+    return sorted(out)
+
+
+def _phrase_matches(norms: list[str], names: dict[tuple[str, ...], str], lexicon: Lexicon):
+    first = {p[0] for p in names}
+    longest = max((len(p) for p in names), default=0)
+    out, i = [], 0
+    while i < len(norms):
+        found = 0
+        starts = [v for v in lexicon.variants(norms[i])[:3] if v in first]
+        if starts:
+            for k in range(min(longest, len(norms) - i), 0, -1):
+                rest = tuple(norms[i + 1 : i + k])
+                for v in starts:
+                    lab = names.get((v, *rest))
+                    if lab:
+                        out.append((i, i + k, lab))
+                        found = k
+                        break
+                if found:
+                    break
+        i += found or 1
+    return out
+
+
+class CRFEntityRecognizer:
+    """spaCy component: CRF tagging per sentence, then canonical names and mention clusters."""
+
+    def __init__(self, name: str = "ner", postprocess: bool = True, fallback: bool = True) -> None:
+        self.name = name
+        self.postprocess = postprocess
+        self.fallback = fallback
+        self.lexicon = Lexicon()
+        self.tagger = None
+        self.meta: dict = {}
+
+    def tag_words(self, norms: list[str]) -> list[str]:
+        if not norms or self.tagger is None:
+            return ["O"] * len(norms)
+        return self.tagger.tag(self.lexicon.sentence_features(norms))
+
+    def predict_spans(self, norms: list[str]) -> list[tuple[int, int, str]]:
+        """(start, end, label) word spans of one sentence of normalized words."""
+        spans = _bio_spans(self.tag_words(norms))
+        if self.fallback:
+            spans = apply_fallback(spans, norms, self.lexicon, reviewed_names())
+        return spans
+
+    def __call__(self, doc: Doc) -> Doc:
+        ents: list[Span] = []
+        sents = doc.sents if doc.has_annotation("SENT_START") else [doc[:]]
+        for sent in sents:
+            toks = [t for t in sent if not t.is_space]
+            for i, j, lab in self.predict_spans([t.norm_ for t in toks]):
+                ents.append(Span(doc, toks[i].i, toks[j - 1].i + 1, label=lab))
+        doc.ents = ents
+        if self.postprocess:
+            finish_entities(doc, self.lexicon.counts)
+        return doc
+
+    def pipe(self, docs, batch_size: int = 128):
+        for doc in docs:
+            yield self(doc)
+
+    def to_disk(self, path, exclude=()) -> None:
+        path = Path(path)
+        path.mkdir(parents=True, exist_ok=True)
+        self.lexicon.to_disk(path)
+        (path / "meta.json").write_text(json.dumps(self.meta, ensure_ascii=False, indent=2), encoding="utf-8")
+
+    def from_disk(self, path, exclude=()) -> CRFEntityRecognizer:
+        import pycrfsuite
+
+        path = Path(path)
+        self.lexicon = Lexicon.from_disk(path)
+        meta = path / "meta.json"
+        self.meta = json.loads(meta.read_text(encoding="utf-8")) if meta.exists() else {}
+        self.tagger = pycrfsuite.Tagger()
+        self.tagger.open(str(path / "model.crfsuite"))
+        return self
+
+
+def _bio_spans(tags: list[str]) -> list[tuple[int, int, str]]:
+    """(start, end, label) spans of BIO tags; a stray I- starts a span; PERS -> PER."""
+    spans, start, label = [], None, None
+    for k, tag in enumerate([*tags, "O"]):
+        pos, _, lab = tag.partition("-")
+        lab = LABEL_MAP.get(lab, lab)
+        if start is not None and (pos != "I" or lab != label):
+            spans.append((start, k, label))
+            start = None
+        if pos in ("B", "I") and start is None:
+            start, label = k, lab
+    return spans
+
+
+# --- canonical names and clusters -------------------------------------------------------------------
+
+
+def strip_first_word(word: str, counts: dict[str, int] | None = None) -> str:
+    """The first word of a name without its attached proclitics, as written (diacritics removed).
+
+    Article forms are certain ("وبالقاهرة" -> "القاهرة", "للمنظمة" -> "المنظمة"); a bare و/ف/ب/ل/ك
+    before a word without article is removed only when the corpus counts say the rest is the usual
+    word ("ومصر" -> "مصر", but "وليد" stays)."""
+    w = normalize_light(word)
+    counts = counts or {}
+    for _ in range(2):
+        s = strip_proclitics(w)
+        if s != w:
+            # "فالنسيا" is Valencia, not "ف + النسيا": trust the corpus when it knows better
+            if counts and counts.get(normalize(w), 0) > counts.get(normalize(s), 0):
+                return w
+            return s
+        if len(w) > 3 and w[0] in "وف" and normalize(w[1:]).startswith(("ال", "بال", "لل", "كال")):
+            w = w[1:]
+            continue
+        break
+    n = normalize(w)
+    if len(n) >= 4 and n[0] in "وفبلك" and counts:
+        rest = normalize(w[1:])
+        if counts.get(rest, 0) >= 20 and counts.get(rest, 0) > 5 * counts.get(n, 0):
+            w = w[1:]
+            n = normalize(w)
+            if len(n) >= 4 and n[0] in "بلك" and counts.get(n[1:], 0) > 5 * counts.get(n, 0):
+                w = w[1:]
+    return w
+
+
+def canonical_name(words: list[str], counts: dict[str, int] | None = None) -> str:
+    """Canonical form of an entity given its words as written."""
+    if not words:
+        return ""
+    first = strip_first_word(words[0], counts)
+    return " ".join([first, *(normalize_light(w) for w in words[1:])]).strip()
+
+
+def _trim_titles(doc: Doc, ents: list[Span]) -> list[Span]:
+    out = []
+    for ent in ents:
+        if ent.label_ == "PER":
+            k = title_length([t.norm_ for t in ent])
+            if 0 < k < len(ent):
+                ent = Span(doc, ent.start + k, ent.end, label=ent.label)
+            elif k == len(ent):
+                continue
+        out.append(ent)
+    return out
+
+
+def cluster_mentions(mentions: list[tuple[str, str]]) -> list[int]:
+    """Cluster numbers (0, 1, …) for mentions given as (label, canonical), in document order.
+
+    A mention joins an earlier entity of the same label with the same normalized name; a
+    one-word person mention joins the latest person whose name contains that word ("جودو" ->
+    "كارميلا جودو"); a mention that is the beginning of an earlier organization or place name
+    joins it ("المنظمة" -> "المنظمة الدولية للهجرة"); a longer name absorbs earlier mentions it
+    contains (first "جودو", then "كارميلا جودو")."""
+    ids: list[int] = []
+    names: list[tuple[str, tuple[str, ...], int]] = []  # (label, words, cluster)
+    n_clusters = 0
+    for label, canon in mentions:
+        words = tuple(normalize(canon).split())
+        cid = None
+        for lab, ws, c in reversed(names):
+            if lab != label:
+                continue
+            if ws == words:
+                cid = c
+                break
+        if cid is None and words:
+            for lab, ws, c in reversed(names):
+                if lab != label or len(ws) <= len(words):
+                    continue
+                if label == "PER" and len(words) == 1 and words[0] in ws[1:]:
+                    cid = c
+                    break
+                if label == "PER" and len(words) > 1 and ws[-len(words):] == words:
+                    cid = c
+                    break
+                if label in ("ORG", "LOC", "MISC") and ws[: len(words)] == words:
+                    cid = c
+                    break
+        if cid is None and words and len(words) > 1:
+            for lab, ws, c in reversed(names):
+                if lab == label == "PER" and len(ws) == 1 and ws[0] in words[1:]:
+                    cid = c
+                    break
+        if cid is None:
+            cid = n_clusters
+            n_clusters += 1
+        ids.append(cid)
+        names.append((label, words, cid))
+    return ids
+
+
+def finish_entities(doc: Doc, counts: dict[str, int] | None = None) -> Doc:
+    """Titles out of person spans, canonical names and entity ids on ``doc.ents``."""
+    ents = _trim_titles(doc, list(doc.ents))
+    doc.ents = ents
+    canon = [canonical_name([t.text for t in e if not t.is_space], counts) for e in doc.ents]
+    cids = cluster_mentions([(e.label_, c) for e, c in zip(doc.ents, canon, strict=True)])
+    prefix = f"{doc._.doc_id}-" if doc._.doc_id else ""
+    for ent, c, k in zip(doc.ents, canon, cids, strict=True):
+        ent._.canonical = c
+        ent._.entity_id = f"{prefix}E{k + 1}"
+    return doc
+
+
+# --- hook used by language.load() ----------------------------------------------------------------
 
 
 def add_to(nlp: Language, model_dir: Path) -> None:
-    """Add the trained NER component (from ``model_dir/ner``) when it is shipped."""
-    path = model_dir / "ner"
-    if path.exists():
-        import spacy
-
-        trained = spacy.load(path)
-        nlp.add_pipe("ner", source=trained)
+    """Add the NER stage (component ``"ner"``) with the shipped model from ``model_dir/ner``."""
+    path = Path(model_dir) / "ner"
+    comp = nlp.add_pipe("crf_ner", name="ner")
+    if (path / "model.crfsuite").exists():
+        comp.from_disk(path)

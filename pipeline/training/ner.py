@@ -1,0 +1,240 @@
+"""``python -m pipeline train ner [--config configs/ner.toml]``: train the shipped NER model.
+
+Steps, all driven by the config and its seed:
+
+1. read ANERcorp train.txt and carve the dev set from its end (test.txt is never read here);
+2. word clusters: normalize and tokenize the raw text, train floret (fastText-mode) skipgram vectors,
+   k-means the unit vectors of the most frequent words at several granularities (cached in
+   ``work_dir``: delete it to rebuild);
+3. gazetteer feature table: ANERGazet entries (normalized) and Arabic country names (pycountry);
+4. train the CRF on train, report exact-span F1 on dev, then (``final_on_all``) retrain on
+   train + dev and write the model to ``--output`` (default ``pipeline/models/ner``).
+"""
+
+from __future__ import annotations
+
+import gzip
+import json
+import random
+import re
+import sys
+import time
+import tomllib
+from collections import Counter
+from pathlib import Path
+
+from ..evaluation.ner import read_conll, score, spans_from_bio
+from ..ner import CRFEntityRecognizer, Lexicon
+from ..normalize import normalize
+
+ROOT = Path(__file__).resolve().parents[2]
+DEFAULT_CONFIG = ROOT / "configs" / "ner.toml"
+DEFAULT_OUTPUT = ROOT / "pipeline" / "models" / "ner"
+_TOKEN_RE = re.compile(r"[\u0621-\u064a\u0660-\u0669\u066e-\u06d3\u0640\u064b-\u0652\w]+|[^\s\w]", re.U)
+
+
+def _path(p: str) -> Path:
+    path = Path(p)
+    return path if path.is_absolute() else ROOT / path
+
+
+def log(msg: str) -> None:
+    print(f"[{time.strftime('%H:%M:%S')}] {msg}", file=sys.stderr, flush=True)
+
+
+# --- clusters -------------------------------------------------------------------------------------
+
+
+def prepare_corpus(paths: list[Path], out: Path) -> Counter:
+    """Normalized, tokenized raw text (one paragraph a line; digits -> 0) and its word counts."""
+    counts: Counter = Counter()
+    with out.open("w", encoding="utf-8") as fh:
+        for p in paths:
+            opener = gzip.open if p.suffix == ".gz" else open
+            with opener(p, "rt", encoding="utf-8") as src:
+                for line in src:
+                    toks = [normalize(t) for t in _TOKEN_RE.findall(line)]
+                    toks = ["0" * len(t) if t.isdigit() else t for t in toks]
+                    if toks:
+                        counts.update(toks)
+                        fh.write(" ".join(toks) + "\n")
+    return counts
+
+
+def build_clusters(cfg: dict, seed: int) -> tuple[dict[str, tuple[str, ...]], dict[str, int]]:
+    import numpy as np
+
+    work = _path(cfg["work_dir"])
+    work.mkdir(parents=True, exist_ok=True)
+    corpus, counts_file, vec_file = work / "corpus.txt", work / "counts.json", work / "vectors.bin"
+    if not corpus.exists() or not counts_file.exists():
+        log("tokenizing and normalizing the raw text")
+        counts = prepare_corpus([_path(p) for p in cfg["raw_text"]], corpus)
+        counts_file.write_text(json.dumps(counts, ensure_ascii=False), encoding="utf-8")
+    counts = Counter(json.loads(counts_file.read_text(encoding="utf-8")))
+    if not vec_file.exists():
+        import floret
+
+        log("training floret vectors")
+        model = floret.train_unsupervised(
+            str(corpus), model="skipgram", mode="fasttext", dim=cfg["dim"], epoch=cfg["epoch"],
+            minCount=cfg["min_count"], minn=3, maxn=5, thread=cfg["threads"], seed=seed, verbose=0)
+        model.save_model(str(vec_file))
+    clusters_file = work / f"clusters-{'-'.join(map(str, cfg['sizes']))}-{cfg['max_words']}.json"
+    if not clusters_file.exists():
+        import floret
+        from sklearn.cluster import MiniBatchKMeans
+
+        log("k-means over word vectors")
+        model = floret.load_model(str(vec_file))
+        words = [w for w in model.words if w != "</s>"][: cfg["max_words"]]
+        mat = np.stack([model.get_word_vector(w) for w in words])
+        mat /= np.linalg.norm(mat, axis=1, keepdims=True) + 1e-8
+        ids = []
+        for k in cfg["sizes"]:
+            km = MiniBatchKMeans(n_clusters=k, random_state=seed, batch_size=4096, n_init=3, max_iter=100)
+            ids.append(km.fit_predict(mat))
+        table = {w: [int(col[i]) for col in ids] for i, w in enumerate(words)}
+        clusters_file.write_text(json.dumps(table, ensure_ascii=False), encoding="utf-8")
+    table = json.loads(clusters_file.read_text(encoding="utf-8"))
+    clusters = {w: tuple(str(c) for c in cs) for w, cs in table.items()}
+    min_count = cfg["min_count"]
+    kept = {w: c for w, c in counts.items() if c >= min_count}
+    return clusters, kept
+
+
+# --- gazetteer --------------------------------------------------------------------------------------
+
+
+def build_gazetteer(cfg: dict) -> dict[tuple[str, ...], str]:
+    """Normalized gazetteer phrases -> type. ANERGazet lists one entry a line (``====``/``****``
+    separators); person lists hold single name parts."""
+    gaz: dict[tuple[str, ...], str] = {}
+    root = _path(cfg["anergazet"]) if cfg.get("anergazet") else None
+    files = {"LOC": "AlignedLocGazetteer", "ORG": "AlignedOrgGazetteer", "PER": "AlignedPersGazetteer"}
+    if root and root.exists():
+        for label, sub in files.items():
+            f = root / sub / "data"
+            if not f.exists():
+                continue
+            for line in f.read_text(encoding="utf-8", errors="replace").splitlines():
+                line = line.strip()
+                if not line or line.startswith(("====", "****")) or "\ufffd" in line:
+                    continue
+                words = tuple(normalize(w) for w in line.split())
+                if words and all(len(w) > 1 for w in words):
+                    gaz.setdefault(words, label)
+    else:
+        log(f"ANERGazet not found at {root}: no gazetteer from it")
+    if cfg.get("reviewed_names", True):
+        from ..ner import reviewed_names
+
+        gaz.update(reviewed_names())
+    if cfg.get("countries"):
+        import gettext
+
+        import pycountry
+
+        tr = gettext.translation("iso3166-1", pycountry.LOCALES_DIR, languages=["ar"])
+        for c in pycountry.countries:
+            for name in {c.name, getattr(c, "common_name", c.name)}:
+                ar = tr.gettext(name)
+                if ar != name:
+                    words = tuple(normalize(w) for w in ar.replace("،", " ").split())
+                    gaz[words] = "LOC"
+    return gaz
+
+
+# --- CRF -------------------------------------------------------------------------------------------
+
+
+def features(lex: Lexicon, sents) -> list[list[list[str]]]:
+    return [lex.sentence_features([normalize(w) for w in words]) for words, _ in sents]
+
+
+def train_crf(xs, ys, cfg: dict, model_file: Path) -> None:
+    import pycrfsuite
+
+    trainer = pycrfsuite.Trainer(verbose=False)
+    for x, y in zip(xs, ys, strict=True):
+        trainer.append(x, y)
+    trainer.set_params({
+        "c1": cfg["c1"], "c2": cfg["c2"], "max_iterations": cfg["max_iterations"],
+        "feature.minfreq": cfg.get("min_feature_freq", 1), "feature.possible_transitions": True,
+    })
+    trainer.train(str(model_file))
+
+
+def evaluate_dev(model_dir: Path, dev, fallback: bool) -> dict:
+    comp = CRFEntityRecognizer(postprocess=False, fallback=fallback).from_disk(model_dir)
+    preds = [set(comp.predict_spans([normalize(w) for w in words])) for words, _ in dev]
+    return score([spans_from_bio(t) for _, t in dev], preds)
+
+
+def _line(name: str, result: dict) -> str:
+    m = result["micro"]
+    per = "  ".join(f"{t} {100 * v['f1']:.1f}" for t, v in result["per_type"].items())
+    return f"{name}: P {100 * m['precision']:.1f} R {100 * m['recall']:.1f} F1 {100 * m['f1']:.1f} | {per}"
+
+
+def add_arguments(parser) -> None:
+    parser.add_argument("--config", default=str(DEFAULT_CONFIG), help="TOML config (default configs/ner.toml)")
+    parser.add_argument("--output", default=str(DEFAULT_OUTPUT), help="model directory to write")
+    parser.add_argument("--dev-only", action="store_true", help="train on train, score dev, do not write the final model")
+    parser.add_argument("--no-clusters", action="store_true", help="ablation: no word clusters")
+    parser.add_argument("--no-gazetteer", action="store_true", help="ablation: no gazetteer features")
+    parser.add_argument("--set", action="append", default=[], metavar="SECTION.KEY=VALUE",
+                        help="override a config value (TOML literal), e.g. --set crf.c1=0.02")
+
+
+def run(args) -> int:
+    cfg = tomllib.loads(Path(args.config).read_text(encoding="utf-8"))
+    for item in args.set:
+        key, _, value = item.partition("=")
+        section, _, name = key.rpartition(".")
+        target = cfg[section] if section else cfg
+        target[name] = tomllib.loads(f"v = {value}")["v"]
+    seed = int(cfg.get("seed", 0))
+    random.seed(seed)
+    train_path = _path(cfg["data"]["train"])
+    if not train_path.exists():
+        print(f"error: training data not found: {train_path}", file=sys.stderr)
+        return 2
+    sents = read_conll(train_path)
+    n_dev = int(cfg["data"]["dev_sentences"])
+    train, dev = sents[:-n_dev], sents[-n_dev:]
+    log(f"{len(train)} train sentences, {len(dev)} dev sentences")
+    clusters, counts = ({}, {}) if args.no_clusters else build_clusters(cfg["clusters"], seed)
+    gaz = {} if args.no_gazetteer else build_gazetteer(cfg["gazetteer"])
+    lex = Lexicon(clusters, counts, gaz)
+    log(f"lexicon: {len(clusters)} clustered words, {len(gaz)} gazetteer phrases")
+
+    out = Path(args.output)
+    work = _path(cfg["clusters"]["work_dir"])
+    tag = "-".join([*(["nocl"] if args.no_clusters else []), *(["nogaz"] if args.no_gazetteer else []),
+                    *(x.replace("=", "") for x in args.set)]) or "base"
+    dev_dir = work / f"dev-model-{tag}"
+    dev_dir.mkdir(parents=True, exist_ok=True)
+    lex.to_disk(dev_dir)
+    t0 = time.perf_counter()
+    train_crf(features(lex, train), [t for _, t in train], cfg["crf"], dev_dir / "model.crfsuite")
+    log(f"CRF trained on train in {time.perf_counter() - t0:.0f} s")
+    print(_line(f"dev [{tag}] CRF only", evaluate_dev(dev_dir, dev, fallback=False)), flush=True)
+    result = evaluate_dev(dev_dir, dev, fallback=True)
+    m = result["micro"]
+    print(_line(f"dev [{tag}] CRF + reviewed names", result), flush=True)
+    if args.dev_only:
+        return 0
+    final = train + dev if cfg["data"].get("final_on_all", True) else train
+    out.mkdir(parents=True, exist_ok=True)
+    lex.to_disk(out)
+    train_crf(features(lex, final), [t for _, t in final], cfg["crf"], out / "model.crfsuite")
+    meta = {
+        "name": "ner", "architecture": "linear-chain CRF (python-crfsuite, L-BFGS)",
+        "labels": ["PER", "ORG", "LOC", "MISC"], "config": cfg, "seed": seed,
+        "trained_on": f"ANERcorp train.txt ({len(final)} sentences)",
+        "dev": {"sentences": len(dev), "micro": m, "per_type": result["per_type"]},
+    }
+    (out / "meta.json").write_text(json.dumps(meta, ensure_ascii=False, indent=2), encoding="utf-8")
+    log(f"model written to {out}")
+    return 0
