@@ -326,9 +326,23 @@ def _peak_rss_mb() -> float:
 # The run
 
 
+@lru_cache(maxsize=1)
+def code_fingerprint() -> str:
+    """A hash of the package's code, resources and models: parts written by other code are not
+    reused (a resumed run must give the tables an uninterrupted run gives)."""
+    root = Path(__file__).resolve().parent
+    h = hashlib.sha256()
+    for path in sorted(p for p in root.rglob("*") if p.is_file() and "__pycache__" not in p.parts):
+        if path.suffix in (".pyc", ".pyo"):
+            continue
+        h.update(path.relative_to(root).as_posix().encode() + b"\0" + path.read_bytes() + b"\0")
+    return h.hexdigest()[:16]
+
+
 def _fingerprint(max_chars: int, published, fields: Fields) -> dict:
     return {
         "pipeline_version": __version__,
+        "code": code_fingerprint(),
         "max_chars": max_chars,
         "published_default": published,
         "fields": asdict(fields),
@@ -395,7 +409,7 @@ def run(
     if force:
         restarted = "--force"
     elif previous is not None and previous.get("fingerprint") != fp_hash:
-        restarted = "options, pipeline version or schema changed since the parts were written"
+        restarted = "the options or the pipeline's code changed since the parts were written"
     if restarted:
         store.clear()
     store.write_state({"fingerprint": fp_hash, "options": fp, "components": (previous or {}).get("components")})

@@ -9,6 +9,7 @@ engines know nothing about the pipeline: ``pipeline.batch`` hands them its own f
 
 from __future__ import annotations
 
+import logging
 import multiprocessing
 import os
 from concurrent import futures as cf
@@ -95,7 +96,7 @@ class DaskEngine(InlineEngine):
                 processes=True,
                 host="127.0.0.1",
                 dashboard_address=None,
-                silence_logs="error",
+                silence_logs=logging.ERROR,
             )
             self._client = Client(self._cluster)
             self._own_client = True
