@@ -220,3 +220,9 @@ def test_an_output_folder_inside_the_input_folder_is_not_read_back(tmp_path):
 def test_short_windows_1256_texts_are_read_as_arabic(word):
     assert decode(word.encode("cp1256")) == (word, "windows-1256")
     assert decode("Le député a été élu.".encode("cp1252")) == ("Le député a été élu.", "windows-1252")
+
+
+def test_html_without_text_is_an_error(tmp_path):
+    (tmp_path / "a.html").write_text("<html><head><title>t</title></head><body><script>x()</script></body></html>")
+    item = one(tmp_path / "a.html")
+    assert item.text is None and "the HTML markup contains no text" in item.error

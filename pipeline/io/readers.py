@@ -229,6 +229,7 @@ def _use_text(doc: InputDoc, text: str, where: str, html: bool = False) -> Input
         doc.meta["text_used"] = reduced
         if not reduced.strip():
             doc.error = f"{where}: the HTML markup contains no text"
+            return doc
         text = reduced
     doc.text = text
     return doc
