@@ -93,7 +93,7 @@ def entity_summary(entities: pd.DataFrame, documents: pd.DataFrame | None = None
     return _frame("entity_summary", out)
 
 
-def _speaker_names(quotes: pd.DataFrame, entities: pd.DataFrame | None) -> pd.Series:
+def speaker_names(quotes: pd.DataFrame, entities: pd.DataFrame | None) -> pd.Series:
     """Each quote's speaker key: canonical name of its linked entity, else the speaker text."""
     speaker = quotes["speaker"].astype("string").str.strip()
     speaker = speaker.where(speaker.fillna("") != "", pd.NA)
@@ -114,7 +114,7 @@ def speaker_summary(
     if quotes is None or quotes.empty:
         return _frame("speaker_summary", pd.DataFrame())
     q = quotes.copy()
-    q["speaker"] = _speaker_names(q, entities)
+    q["speaker"] = speaker_names(q, entities)
     # a quotation cut across paragraphs is one quote: its continuations (linked_to set) are not counted
     if "linked_to" in q:
         q = q[q["linked_to"].astype("string").fillna("").str.strip() == ""]
