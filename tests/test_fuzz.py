@@ -43,6 +43,11 @@ unicode_text = st.one_of(
 )
 
 
+TAGS = ["<p>", "</p>", "<div class='x'>", "</div>", "<br>", "<br/>", "<script>", "</script>", "<title>", "</title>",
+        "<!-- c -->", "&amp;", "&#1575;", "&nbsp;", "<html>", "<!DOCTYPE html>", "<b>", "</b>", "<", ">", "</"]
+html_text = st.lists(st.one_of(st.sampled_from(TAGS), unicode_text), max_size=12).map("".join)
+
+
 def check_spans(tables: dict[str, list[dict]], texts: dict[str, str]) -> None:
     for table in SPAN_TABLES:
         for row in tables[table]:
@@ -71,6 +76,7 @@ def test_extract_on_arbitrary_unicode_keeps_every_offset_exact(text, published):
 
 @settings(max_examples=100, deadline=None)
 @given(data=st.one_of(st.binary(max_size=400), unicode_text.map(lambda t: t.encode("utf-8")),
+                      html_text.map(lambda t: t.encode("utf-8")),
                       unicode_text.map(lambda t: t.encode("utf-16")),
                       st.lists(st.sampled_from(ARABIC + SPACE + PUNCT), max_size=100).map(lambda t: "".join(t).encode("cp1256", "ignore"))),
        suffix=st.sampled_from([".txt", ".jsonl", ".csv", ".html"]))
@@ -100,7 +106,7 @@ def _jsonl_line(text: str, doc_id) -> str:
 
 @settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture])
 @given(
-    texts=st.lists(unicode_text, min_size=1, max_size=4),
+    texts=st.lists(st.one_of(unicode_text, html_text), min_size=1, max_size=4),
     blobs=st.lists(st.tuples(st.binary(max_size=200), st.sampled_from([".txt", ".jsonl", ".csv", ".html"])), max_size=3),
     ids=st.lists(st.sampled_from(["a", "a", "../x", "/y", "z\x00", "=1"]), min_size=4, max_size=4),
 )
