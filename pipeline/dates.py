@@ -40,7 +40,10 @@ def find_dates(doc: Doc) -> list[Span]:
         def future(p0=p0, e=e):
             return g.future(p0, g.P.tok.index(e - 1) + 1)
 
-        value, gran, cal, kind, hij = resolve(sem, pub, future)
+        try:
+            value, gran, cal, kind, hij = resolve(sem, pub, future)
+        except (ValueError, OverflowError):  # out-of-range arithmetic ("منذ مليون عام")
+            value, gran, cal, kind, hij = None, None, None, None, None
         span._.value = value
         span._.granularity = gran
         span._.calendar = cal

@@ -9,7 +9,8 @@ matches where ``sem`` is a dict describing the expression (see :mod:`pipeline.da
 from __future__ import annotations
 
 import re
-from functools import lru_cache
+
+from spacy.attrs import IS_SPACE, NORM
 
 from .dates_lexicon import NUMBER_STARTS, lookup, number_reader
 
@@ -25,9 +26,16 @@ _FUTURE_NOT = {"سياسه", "سياسي", "سياسيه", "سياسات", "سي
                "سيناريو", "سينما", "سيرته", "سيره", "سياج", "ستراتيجيه", "سنويه", "سنتان", "سيادة", "سياده"}
 
 
-@lru_cache(maxsize=100_000)
-def _pieces(norm: str) -> tuple[str, ...]:
-    return tuple(_PIECE_RE.findall(norm.replace("\u0640", "")))  # spaCy's exception "هـ" keeps its tatweel
+_BY_HASH: dict[int, tuple] = {}
+
+
+def _pieces(norm: str) -> tuple:
+    """(texts, ints, digit counts, first flags, last flags) of the pieces of one normalized token."""
+    texts = tuple(_PIECE_RE.findall(norm.replace("\u0640", ""))) or (norm,)  # spaCy keeps "هـ"'s tatweel
+    nums = tuple(int(x) if x.isdigit() and x.isascii() else None for x in texts)
+    ndig = tuple(len(x) if v is not None else 0 for x, v in zip(texts, nums, strict=True))
+    k = len(texts)
+    return texts, nums, ndig, (True,) + (False,) * (k - 1), (False,) * (k - 1) + (True,), k
 
 
 class Pieces:
@@ -38,27 +46,30 @@ class Pieces:
     def __init__(self, doc):
         self.doc = doc
         text, tok, num, ndig, first, last, brk = [], [], [], [], [], [], []
-        for t in doc:
-            if t.is_space:
-                if "\n" in t.text and text:
+        strings = doc.vocab.strings
+        cache = _BY_HASH
+        for i, (h, space) in enumerate(doc.to_array([NORM, IS_SPACE]).tolist()):
+            hit = cache.get(h)
+            if hit is None:
+                hit = cache[h] = (_pieces(strings[h]), "\n" in strings[h])
+                if len(cache) > 300_000:
+                    cache.clear()
+            if space:
+                if hit[1] and text:
                     brk[-1] = True
                 continue
-            ps = _pieces(t.norm_) or (t.norm_,)
-            k = len(ps)
-            for j, s in enumerate(ps):
-                text.append(s)
-                tok.append(t.i)
-                if s.isdigit() and s.isascii():
-                    num.append(int(s))
-                    ndig.append(len(s))
-                else:
-                    num.append(None)
-                    ndig.append(0)
-                first.append(j == 0)
-                last.append(j == k - 1)
+            ts, ns, ds, fs, ls, k = hit[0]
+            text.extend(ts)
+            num.extend(ns)
+            ndig.extend(ds)
+            first.extend(fs)
+            last.extend(ls)
+            if k == 1:
+                tok.append(i)
                 brk.append(False)
-            if "\n" in t.whitespace_:
-                brk[-1] = True
+            else:
+                tok.extend([i] * k)
+                brk.extend([False] * k)
         self.text, self.tok, self.num, self.ndig = text, tok, num, ndig
         self.first, self.last, self.brk, self.n = first, last, brk, len(text)
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 from .dates_detect import COMMAS, SEPS, Parser
 from .dates_lexicon import NUMBER_STARTS, lookup
 
+_QUICK: dict[str, bool] = {}
 _UNIT_ISO = {"day": "D", "week": "W", "month": "M", "year": "Y", "decade": "Y", "century": "Y",
              "hour": "H", "minute": "M", "second": "S"}
 
@@ -42,8 +43,13 @@ class Grammar(Parser):
         if self.P.num[p] is not None:
             return True
         w = self.P.text[p]
-        e, ph = lookup(w)
-        return bool(e or ph) or w in NUMBER_STARTS or w in ("من", "بين", "ما", "يوم", "ايام")
+        hit = _QUICK.get(w)
+        if hit is None:
+            e, ph = lookup(w)
+            hit = bool(e or ph) or w in NUMBER_STARTS or w in ("من", "بين", "ما", "يوم", "ايام", "اخر")
+            if len(_QUICK) < 500_000:
+                _QUICK[w] = hit
+        return hit
 
     def at(self, p: int):
         if not self._quick(p):
