@@ -455,6 +455,9 @@ def _continue(norms: Sequence[str], j: int, st: _State, ws, ratios: bool) -> tup
             unit = st.total_place if not st.group and st.total else 1.0
             st.frac = frac[0] * unit
             end = k + 1
+            again = words.get(nxt[2:] if nxt.startswith("ال") else nxt)
+            if unit > 1 and again and again[1] in ("scale", "scale_acc") and again[0] == unit:
+                end = k + 2  # "مليون ونصف مليون", "ثلاثة ملايين ونصف المليون"
             break
         else:
             break

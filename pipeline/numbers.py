@@ -39,7 +39,8 @@ _CLITIC_DIGITS = re.compile(r"^(?:[وفبلك]{1,2}|[وفبلك]?ال)(?=[+-]?\d
 _AR_WORD = re.compile(r"^[\u0621-\u064a\u0671-\u06d3]+$")
 PERCENT_AFTER = {"%": 1, "بالمئه": 1, "بالمائه": 1}
 PERCENT_WORDS = ("المئه", "المائه")
-RANGE_SEP = {"الي", "حتي", "-", "–", "~", "و"}
+DIMENSION = {"×", "x", "X"}
+LONE_ONE = {"واحد", "واحده", "اثنان", "اثنين", "اثنتان", "اثنتين"}  # adjectives after their noun
 
 
 @lru_cache(maxsize=1)
@@ -264,17 +265,22 @@ def _read_at(doc, norms, ws, i, blocked, years):
         if r2 is None:
             return None
         value, end = r2
-    if not _is_digit_start(norms[i]) and _is_fraction_only(norms, i, end):
+    if not float(value).is_integer() and not _is_digit_start(norms[i]) and _is_fraction_only(norms, i, end):
         kind = "fraction"
+    if (i > 0 and norms[i - 1] in DIMENSION) or (end < n and norms[end] in DIMENSION):
+        return None, end  # 1366 × 768: a dimension or a model name
+    if start > 0 and doc[start - 1].text == "«" and ws[start - 1] == "" and not _is_digit_start(norms[i]) \
+            and end == i + 1:
+        return None, end  # «وست سايد»: a word of a quoted title
     pend = _percent_end(norms, end)
     if pend is not None and not any(k in blocked for k in range(end, pend)):
-        kind, end = "percent", pend
-        start = i
-        if pct_prefix is not None:
-            start = pct_prefix if norms[pct_prefix] != "بنسبه" else i
+        kind, end, start = "percent", pend, i
     elif pct_prefix is not None:
-        kind = "percent"
-        start = pct_prefix if norms[pct_prefix] in ("نسبه", "بالمئه", "بالمائه", "النسبه") else i
+        if _unit(doc, norms, end, blocked) is not None or currency(norms, end) is not None:
+            pct_prefix, start = None, i  # "بنسبة 0.8 بوصة": a ratio of something else
+        else:
+            kind = "percent"
+            start = pct_prefix if norms[pct_prefix] in ("نسبه", "بالمئه", "بالمائه", "النسبه") else i
     # a range written without an opener: "20 إلى 100", "1000 - 5000"
     if kind == "cardinal" and end + 1 < n and norms[end] in ("الي", "-", "–", "~") and end + 1 not in blocked:
         r2 = read_number(norms, end + 1, ws)
@@ -284,12 +290,12 @@ def _read_at(doc, norms, ws, i, blocked, years):
                 span = _finish(doc, norms, start, hi_end, value, r2[0], "range", blocked, i)
                 return span, hi_end
     prev = norms[start - 1] if start else ""
-    unit = _unit(doc, norms, end, blocked)
     cur = currency(norms, end) if kind == "cardinal" else None
     if kind == "cardinal" and cur is None and start > 0 and doc[start - 1].text in symbols:
         cur = (symbols[doc[start - 1].text], end)
     if kind == "cardinal" and cur is None and (
-            (prev in years and _is_digit_start(norms[i])) or (unit is None and _is_year(norms, i, end, value))):
+            (prev in years and _is_digit_start(norms[i]))
+            or (_is_year(norms, i, end, value) and modifier_before(norms, start) is None)):
         return None, end  # a year: the dates stage's business
     return _finish(doc, norms, start, end, value, None, kind, blocked, i), end
 
@@ -360,7 +366,7 @@ def _finish(doc, norms, start, end, value, value_max, kind, blocked, num_start) 
             symbols = _data()[4]
             if start > 0 and doc[start - 1].text in symbols and kind == "cardinal":
                 unit, kind = symbols[doc[start - 1].text], "money"
-            else:
+            elif not (end - num_start == 1 and norms[num_start] in LONE_ONE):
                 unit = _unit(doc, norms, end, blocked)
     mod = _modifier_before(norms, start)
     if mod is None:
