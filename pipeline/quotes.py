@@ -42,6 +42,7 @@ MIN_CUED_WORDS = 3  # … and one with a cue but no colon
 MAX_LOOKBACK = 30  # tokens searched for a speech verb before a quotation
 MAX_GAP = 32  # tokens between a speech verb and its أن/إن
 FA_INNA = {"فان", "فانه", "فانها", "فانهم", "ان", "انه"}
+LEAD_PARTICLES = {"ولم", "لم", "وقد", "قد", "كما", "وكان", "كان", "ثم", "فيما", "بينما", "ولكن", "لكن"}
 RELATIVE = {"الذي", "التي", "مما", "ما", "الذين"}
 # words that open a clause whose subject precedes its verb (وكان X قال، إلا أن X نفت)
 CLAUSE_OPENERS = {"كان", "كانت", "ان", "لكن", "غير", "بينما", "فيما", "حين", "اما"}
@@ -110,7 +111,8 @@ def _trim(doc: Doc, a: int, b: int) -> tuple[int, int]:
 
 
 def _match_source(doc: Doc, i: int) -> tuple[int, bool] | None:
-    """Length in tokens of a source phrase at token ``i`` and whether it needs a source noun."""
+    """(length in tokens, needs a source noun, preposition glued to the source) of a source phrase
+    at token ``i``."""
     first = strip_conj(doc[i].norm_)
     for words, needs in source_phrases():
         if words[0] != first and words[0] != doc[i].norm_:
@@ -126,21 +128,29 @@ def _match_source(doc: Doc, i: int) -> tuple[int, bool] | None:
                 k += 1
                 continue
             if w in ("ل", "لـ") and nk.startswith("ل") and len(nk) > 2:
-                k += 1  # وفقا لوزارة: the preposition is glued to the source
-                return (k - i - 1, needs) if ok else None
+                return k - i, needs, True  # وفقا لوزارة: the preposition is glued to the source
             if nk != w:
                 ok = False
                 break
             k += 1
         if ok:
-            return k - i, needs
+            return k - i, needs, False
     return None
+
+
+def _skip_quote_mark(doc: Doc, j: int) -> int:
+    """بحسب «رويترز»: the source starts after the opening mark."""
+    return j + 1 if j + 1 < len(doc) and doc[j].text in QUOTE_MARKS else j
 
 
 def _is_sourceish(doc: Doc, j: int) -> bool:
     if j >= len(doc):
         return False
     n = doc[j].norm_
+    if n in ("احد", "احدي"):
+        return True  # أحد العاملين، إحدى الموظفات: a person
+    if in_class(n, "det") and j + 1 < len(doc):
+        return _is_sourceish(doc, j + 1)  # آخر تقرير
     if n in ("ما",):
         return True
     if title_of(n) is not None or in_class(n, "source") or in_class(n, "org"):
@@ -164,7 +174,7 @@ class _Finder:
             return None
         if v.ambig and not _conj(t.norm_) and self.sent_start[t.i] != t.i:
             return None  # بين الدول, رد الفعل: not a verb here
-        if t.i > 0 and strip_conj(self.doc[_prev_word(self.doc, t.i)].norm_) in RELATIVE:
+        if v.tense == "present" and t.i > 0 and strip_conj(self.doc[_prev_word(self.doc, t.i)].norm_) in RELATIVE:
             return None  # الأمر الذي يشير إلى أن …
         return v
 
@@ -191,7 +201,8 @@ class _Finder:
                     break
             # a cue after the quotation: «…»، قال X / «…» بحسب X
             after_v = after_src = -1
-            j = _next_word(doc, q.close + 1) if q.closed else self.n
+            ended = doc[_prev_word(doc, q.close)].text in END  # «… .» قال: a new sentence
+            j = _next_word(doc, q.close + 1) if q.closed and not ended else self.n
             if j < self.n and doc[j].text in COMMA:
                 j = _next_word(doc, j + 1)
             if j < self.n:
@@ -215,7 +226,7 @@ class _Finder:
                 self._attach_verb(cand, after_v, self.sent_end[after_v], after=True)
                 accepted = True
             elif after_src >= 0 and words >= 2 and not work:
-                ln, _ = _match_source(doc, after_src)
+                ln = _match_source(doc, after_src)[0]
                 cand.cue = doc[after_src:after_src + ln].text
                 cand.speaker = read_speaker(doc, after_src + ln, self.sent_end[after_src])
                 accepted = True
@@ -258,13 +269,19 @@ class _Finder:
         """Remember the named subject of a speech verb that introduces no quotation (أعرب الوزير
         عن …): a later verb without a subject may refer to it."""
         verb = self.verbs[v]
-        if verb.tense == "participle":
-            return
+        if verb.tense == "participle" or (v > 0 and strip_conj(self.doc[_prev_word(self.doc, v)].norm_) in RELATIVE):
+            return  # ما أشار إليه الرئيس: not a statement of the sentence
         sp = read_speaker(self.doc, v + 1, self.sent_end[v])
-        if sp is not None and (sp.role or sp.honorific or sp.entity_id or self.sent_start[v] == v):
+        initial = self.sent_start[v] == v or (
+            v - self.sent_start[v] <= 2 and all(self.doc[x].norm_ in LEAD_PARTICLES for x in range(self.sent_start[v], v))
+        )
+        if sp is not None and (sp.role or sp.honorific or sp.entity_id or initial):
             if verb.gender in ("m", "f"):
                 sp.gender = verb.gender
             self.mentions.append(Candidate(pos=v, start=v, end=v + 1, kind="mention", speaker=sp))
+        elif sp is None and initial and verb.gender in ("m", "f"):
+            # وعبر عن استغرابه …، مؤكدا أن: the sentence's subject is the last speaker of that gender
+            self.mentions.append(Candidate(pos=v, start=v, end=v + 1, kind="mention", gender=verb.gender))
 
     def _subject_before(self, v: int) -> Speaker | None:
         """The subject of a past-tense verb written before it (وكان دبلوماسي أمريكي قال، إلا أن مايا
@@ -327,6 +344,9 @@ class _Finder:
         doc = self.doc
         if close + 1 >= self.n or "\n" in doc[close].whitespace_:
             return True
+        last = _prev_word(doc, close)
+        if last >= 0 and doc[last].text in END:
+            return True  # «… بالشركة.» ولم …: the quotation ended its own sentence
         j = _next_word(doc, close + 1)
         if j >= self.n or any("\n" in doc[x].text for x in range(close + 1, j)):
             return True
@@ -374,7 +394,7 @@ class _Finder:
                 i += 1
                 continue
             head = comp if comp >= 0 else colon
-            if colon >= 0 and _next_word(doc, colon + 1) < self.n and doc[_next_word(doc, colon + 1)].text in "«\"“”‹„":
+            if colon >= 0 and _next_word(doc, colon + 1) < self.n and doc[_next_word(doc, colon + 1)].text in QUOTE_MARKS:
                 i += 1
                 continue
             a = head + 1
@@ -389,6 +409,9 @@ class _Finder:
                 cand.gender = verb.gender
             else:
                 sp = read_speaker(doc, i + 1, head) or self._subject_before(i)
+                if sp is None and verb.tense == "present" and self.sent_start[i] != i:
+                    i += 1
+                    continue  # الوضع في اليمن يؤكد أن …: the subject is not a speaker
                 if sp is None:
                     cand.gender = verb.gender
                 else:
@@ -431,8 +454,9 @@ class _Finder:
             if m is None:
                 i += 1
                 continue
-            ln, needs = m
+            ln, needs, glued = m
             src = _next_word(doc, i + ln)
+            src = _skip_quote_mark(doc, src)
             if needs and not _is_sourceish(doc, src):
                 i += ln
                 continue
@@ -441,17 +465,19 @@ class _Finder:
                 i += ln
                 continue  # the attribution of a direct quotation, handled there
             s0, s1 = self.sent_start[i], self.sent_end[i]
-            sp = read_speaker(doc, src if doc[src].norm_ != "ما" else src + 1, s1)
+            sp = read_speaker(doc, src if doc[src].norm_ != "ما" else src + 1, s1, whole=True)
             if doc[src].norm_ == "ما" and sp is None:
                 i += ln
                 continue
+            if sp is not None and glued and sp.start == src:
+                sp.cut = 1  # وفقا لتقييم: the speaker starts after the preposition
             before = _n_words(doc, s0, i)
             if before == 0:
                 # وبحسب المصادر، فإن …: the clause after the source
                 k = sp.phrase_end if sp is not None else src
-                while k < s1 and doc[k].text not in COMMA and k - i < 25:
+                while k < s1 and doc[k].text not in COMMA and doc[k].norm_ not in FA_INNA and k - i < 25:
                     k += 1
-                a = _next_word(doc, k + 1)
+                a = _next_word(doc, k + 1) if k < s1 and doc[k].text in COMMA else k
                 if a < s1 and doc[a].norm_ in FA_INNA:
                     a += 1
                 a, b = _trim(doc, a, s1)
@@ -477,6 +503,10 @@ class _Finder:
                                  or self._named_before(c.pos) or self._last(history, c.gender))
                 elif c.gender is not None or c.extra.get("last"):
                     c.speaker = self._last(history, c.gender)
+            if c.speaker is not None and c.speaker.described:
+                named = next((sp for _, sp in reversed(history) if c.speaker.describes(self.doc, sp)), None)
+                if named is not None:
+                    c.speaker = named  # الوزير الأمريكي: the named speaker the description fits
             if c.speaker is not None:
                 history.append((self.sent_start[c.pos], c.speaker))
         del by_id, order
@@ -516,8 +546,9 @@ def find_quotes(doc: Doc) -> list[Span]:
         sp = c.speaker
         if sp is not None:
             s = doc[sp.start:sp.end]
-            span._.speaker = s.text
-            span._.speaker_start = s.start_char
+            a = s.start_char + sp.cut
+            span._.speaker = doc.text[a:s.end_char]
+            span._.speaker_start = a
             span._.speaker_end = s.end_char
             span._.speaker_entity_id = sp.entity_id
             span._.speaker_role = sp.role

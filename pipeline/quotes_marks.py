@@ -41,12 +41,26 @@ def _paragraphs(doc: Doc) -> list[tuple[int, int]]:
     return out
 
 
+def _prev(doc: Doc, i: int) -> int:
+    i -= 1
+    while i > 0 and doc[i].is_space:
+        i -= 1
+    return i
+
+
+def _para_start(doc: Doc, i: int) -> bool:
+    p = i - 1
+    return p >= 0 and ((doc[p].is_space and "\n" in doc[p].text) or "\n" in doc[p].whitespace_)
+
+
 def _role(doc: Doc, i: int, depth_open: str | None) -> str:
     """'open' or 'close' for a mark at token ``i``, from its shape and its spacing."""
     text = doc[i].text
     if text in ("«", "‹", "„"):
         return "open"
     if text in ("»", "›"):
+        if depth_open is None and (i == 0 or doc[_prev(doc, i)].text in (":", "\n") or _para_start(doc, i)):
+            return "open"  # وأضاف:» نسعى …»: a reversed opening mark after a colon
         return "close"
     space_before = i == 0 or bool(doc[i - 1].whitespace_) or doc[i - 1].is_space
     space_after = not doc[i].whitespace_ == "" or i + 1 >= len(doc)
@@ -130,6 +144,9 @@ def quoted_spans(doc: Doc) -> list[Quoted]:
 
 
 def _matches(opener: str, closer: str) -> bool:
-    return OPENERS.get(opener) == closer or (opener == "”" and closer in ("”", "“")) or (
-        opener == "“" and closer == "“"
+    return (
+        OPENERS.get(opener) == closer
+        or (opener == "”" and closer in ("”", "“"))
+        or (opener == "“" and closer == "“")
+        or (opener in ("»", "›") and closer in ("»", "«", "›", "‹"))
     )

@@ -14,14 +14,14 @@ from dataclasses import dataclass
 from spacy.tokens import Doc
 
 from .language import QUOTE_MARKS
-from .normalize import normalize_light, strip_proclitics
+from .normalize import normalize, normalize_light, strip_proclitics
 from .quotes_lexicon import COMPLEMENTIZERS, in_class, is_stop, strip_conj, title_of, verb_of
 
 COLON = {":"}
 COMMA = {"،", ","}
 END = {".", "!", "?", "؟", "…", "...", "؛", ";"}
 MAX_NAME = 4
-NAME_LINKS = {"بن", "ابن", "بنت", "ال", "ابو", "ام", "عبد", "الدين"}
+NAME_LINKS = {"بن", "ابن", "بنت", "ال", "ابو", "ام", "عبد", "الدين", "ولد"}
 
 
 @dataclass
@@ -34,6 +34,17 @@ class Speaker:
     gender: str | None = None
     entity_id: str | None = None
     phrase_end: int = 0  # token after the whole speaker phrase (apposition included)
+    cut: int = 0  # characters of the first token that are not the speaker's (a glued preposition)
+    described: bool = False  # the speaker is a description (الوزير الأمريكي), not a name
+
+    def describes(self, doc: Doc, other: Speaker) -> bool:
+        """Whether this description fits a named speaker's role (الوزير الأمريكي -> كارتر, وزير
+        الدفاع الأمريكي): same title word, every other word found in the role."""
+        if not self.described or other.described or not other.role:
+            return False
+        mine = [_bare_word(t.norm_) for t in doc[self.start:self.end] if not t.is_punct]
+        theirs = [_bare_word(w) for w in normalize(other.role).split()]
+        return bool(mine) and bool(theirs) and mine[0] == theirs[0] and all(w in theirs for w in mine[1:])
 
     def text(self, doc: Doc) -> str:
         return doc[self.start:self.end].text
@@ -73,6 +84,13 @@ def _entity_in(doc: Doc, a: int, b: int):
         if ent.start >= b:
             break
     return None
+
+
+def _bare_word(norm: str) -> str:
+    w = norm[1:] if norm[:3] in ("وال", "فال") else norm
+    if w.startswith("لل"):
+        return w[2:]
+    return w[2:] if w.startswith("ال") and len(w) > 3 else w
 
 
 def _bare_org(first: str, rest: str) -> str:
@@ -149,7 +167,7 @@ def read_speaker(doc: Doc, i: int, limit: int, whole: bool = False) -> Speaker |
                 h_end = k
                 continue
             break
-        if _is_boundary(doc, h_end) or t.text in COMMA or t.text == "من":
+        if _is_boundary(doc, h_end) or t.text in COMMA or (t.text == "من" and not whole):
             break
         if is_stop(t.text) and not (titled and t.text == "في" and h_end + 1 < limit
                                     and _role_word(doc[h_end + 1].norm_, doc[h_end + 1].text)):
@@ -245,7 +263,8 @@ def read_speaker(doc: Doc, i: int, limit: int, whole: bool = False) -> Speaker |
             if role_a is None:
                 role_a, role_b = name_a, last_art + 1
             name_a = last_art + 1
-    name_b = min(name_b, name_a + MAX_NAME)
+    if not whole:
+        name_b = _name_end(doc, name_a, name_b)
     # a quoted name (شركة «أفيد لايف ميديا»): the name is inside the marks
     qm = [x for x in range(name_a, name_b) if doc[x].text in QUOTE_MARKS]
     if len(qm) >= 2 and qm[1] - qm[0] > 1:
@@ -255,11 +274,16 @@ def read_speaker(doc: Doc, i: int, limit: int, whole: bool = False) -> Speaker |
         sp = Speaker(name_a, name_b, honorific=honorific, gender=gender)
     elif role_a is not None:
         sp = Speaker(role_a, role_b, honorific=honorific, gender=gender)
+        sp.described = True
     else:
         return None
     if role_a is not None:
         sp.role = doc[role_a:role_b].text
         sp.org = _org_in(doc, role_a, role_b)
+    elif name_b < h_end and title_of(doc[name_b].norm_) is not None and title_of(doc[name_b].norm_).kind == "title":
+        # a role after the name without a comma (الزياني الأمين العام لمجلس التعاون)
+        sp.role = doc[name_b:h_end].text
+        sp.org = _org_in(doc, name_b, h_end)
     phrase_end = h_end
     # apposition (، المديرة الإقليمية …) or organization (من مركز …)
     if h_end < limit and doc[h_end].text in COMMA and sp.role is None:
@@ -292,6 +316,17 @@ def read_speaker(doc: Doc, i: int, limit: int, whole: bool = False) -> Speaker |
         sp.start, sp.end = ent.start, ent.end
         sp.entity_id = getattr(ent._, "entity_id", None)
     return sp
+
+
+def _name_end(doc: Doc, a: int, b: int) -> int:
+    """End of a name of at most MAX_NAME words, not counting بن، آل، أبو (جلوي بن محمد آل كركمان)."""
+    words = 0
+    for x in range(a, b):
+        if doc[x].norm_ not in NAME_LINKS:
+            words += 1
+            if words > MAX_NAME:
+                return x
+    return b
 
 
 def _address_title(doc: Doc, k: int, h_end: int) -> bool:
