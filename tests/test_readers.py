@@ -74,6 +74,7 @@ def test_txt_files_each_give_one_document(tmp_path):
         "ws.txt": (b" \r\n\t", "whitespace only"),
         "png.txt": (png_bytes(), "PNG image"),
         "big.txt": (("ا" * 3000).encode(), "--max-chars 1,000"),
+        "long.txt": (("ا " * 1000).encode(), "(2,000 characters; the limit is --max-chars 1,000)"),
     }
     for name, (data, cause) in cases.items():
         (tmp_path / name).write_bytes(data)

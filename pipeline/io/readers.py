@@ -26,7 +26,6 @@ import csv
 import io
 import json
 import re
-import sys
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -245,7 +244,9 @@ def _pick(row: dict, names: tuple[str, ...]):
     return None
 
 
-def _from_row(row: dict, fields: Fields, default_id: str, where: str, encoding: str) -> InputDoc:
+def _from_row(
+    row: dict, fields: Fields, default_id: str, where: str, encoding: str, max_chars: int | None = None
+) -> InputDoc:
     doc_id = _pick(row, fields.id)
     doc = InputDoc(
         doc_id=clean(doc_id) if doc_id is not None else default_id,
@@ -266,6 +267,14 @@ def _from_row(row: dict, fields: Fields, default_id: str, where: str, encoding: 
         doc.error = f"{where}: the text field is {type(text).__name__}, not a string"
     else:
         _use_text(doc, text, where)
+    return _limit(doc, where, max_chars)
+
+
+def _limit(doc: InputDoc, where: str, max_chars: int | None) -> InputDoc:
+    """Refuse a text longer than ``max_chars`` characters (``--max-chars``)."""
+    if doc.text is not None and max_chars is not None and len(doc.text) > max_chars:
+        doc.error = f"{where}: document too long ({len(doc.text):,} characters; the limit is --max-chars {max_chars:,})"
+        doc.text = None
     return doc
 
 
@@ -306,7 +315,8 @@ def read_txt(path: Path, doc_id: str, max_chars: int | None = None) -> Iterator[
         doc.error = f"{where}: whitespace only ({len(data):,} bytes, no text)"
         yield doc
         return
-    yield _use_text(doc, text, where, html=path.suffix.lower() in HTML_SUFFIXES)
+    _use_text(doc, text, where, html=path.suffix.lower() in HTML_SUFFIXES)
+    yield _limit(doc, where, max_chars)
 
 
 _NAME_DATE = re.compile(r"(?<!\d)((?:19|20)\d\d)-([01]\d)-([0-3]\d)(?!\d)")
@@ -410,7 +420,7 @@ def read_jsonl(path: Path, doc_id: str, fields: Fields, max_chars: int | None = 
                 err = f"{here}: a JSON object was expected, not {type(row).__name__}"
                 yield InputDoc(doc_id=default_id, text=None, input=here, encoding=recorded, error=err)
                 continue
-            yield _from_row(row, fields, default_id, here, recorded)
+            yield _from_row(row, fields, default_id, here, recorded, max_chars)
     if count == 0:
         yield InputDoc(doc_id=doc_id, text=None, input=where, encoding=recorded, error=f"{where}: no documents (blank lines only)")
 
@@ -423,7 +433,7 @@ def read_csv(path: Path, doc_id: str, fields: Fields, max_chars: int | None = No
         yield opened
         return
     f, enc, recorded = opened
-    csv.field_size_limit(max_chars + 1 if max_chars is not None else sys.maxsize)
+    csv.field_size_limit(max(csv.field_size_limit(), 2**31 - 1))  # process-wide: only ever raised
     with f:
         lines = (line for _, line, _ in _text_lines(f, enc, None))
         reader = csv.reader(lines)
@@ -445,23 +455,23 @@ def read_csv(path: Path, doc_id: str, fields: Fields, max_chars: int | None = No
                 break
             except csv.Error as exc:
                 here = f"{here} (line {reader.line_num})"
-                cause = f"unreadable CSV row ({exc})"
-                if "field limit" in str(exc):
-                    cause = f"document too long (a cell longer than --max-chars {max_chars:,} characters)"
-                yield InputDoc(doc_id=default_id, text=None, input=here, encoding=recorded, error=f"{here}: {cause}")
+                err = f"{here}: unreadable CSV row ({exc})"
+                yield InputDoc(doc_id=default_id, text=None, input=here, encoding=recorded, error=err)
                 continue
             here = f"{here} (line {reader.line_num})"
             if not values:
                 n -= 1
                 continue
             row = dict(zip(header, values, strict=False))
-            doc = _from_row(row, fields, default_id, here, recorded)
+            doc = _from_row(row, fields, default_id, here, recorded, max_chars)
             if not has_text:
                 doc.error = f"{here}: the CSV has no text column (columns: {', '.join(header)}; expected one of {', '.join(fields.text)})"
             elif len(values) < len(header):
                 missing = [h for h in header[len(values):] if h in fields.text]
                 if missing:
                     doc.error = f"{here}: the row has {len(values)} of the {len(header)} columns; no value for {missing[0]!r}"
+            if doc.error:
+                doc.text = None
             yield doc
         if n == 1:
             yield InputDoc(doc_id=doc_id, text=None, input=where, encoding=recorded, error=f"{where}: no rows after the header")
