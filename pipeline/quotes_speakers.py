@@ -225,8 +225,10 @@ def read_speaker(doc: Doc, i: int, limit: int, whole: bool = False) -> Speaker |
                     break
                 k += 1
             role_b = k
-            if not _has_article(doc[role_a].text) and role_a + 1 < h_end and doc[role_a + 1].text == "في":
-                # an indefinite description (عضو في حزب …، مسؤول في الأمم المتحدة): the speaker is the
+            if not _has_article(doc[role_a].text) and role_a + 1 < h_end and (
+                doc[role_a + 1].text == "في" or role_b == role_a + 1
+            ):
+                # an indefinite description (عضو في حزب …، مسؤول أمريكي كبير): the speaker is the
                 # whole phrase; a name in it belongs to its complement
                 role_b = k = h_end
             while k < h_end:
