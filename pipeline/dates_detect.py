@@ -136,6 +136,10 @@ class Parser:
             r = self._nw.read_number(T, p, ratios=False)
             if r and r[1] > p:
                 return r[1], r[0], False
+            if T[p].startswith("ال") and len(T[p]) > 4:  # "الأيام الثلاثة": a definite cardinal
+                r = self._nw.read_number([T[p][2:], *T[p + 1:p + 4]], 0, ratios=False)
+                if r and r[0] < 100:
+                    return p + r[1], r[0], False
         if ordinal is not False:
             r = self._nw.read_ordinal(T, p)
             w = T[p]

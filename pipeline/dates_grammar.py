@@ -393,6 +393,8 @@ class Grammar(Parser):
         if not r:
             return None
         end, (_, off) = r
+        if p > 0 and self.P.text[p - 1] in ("ذلك", "ذات", "نفس", "تلك"):
+            return None  # "في ذلك اليوم": that day
         if end == p + 1 and self.P.text[p].endswith("اليوم") and end < self.n:
             nxt = self.P.text[end]
             if nxt.startswith("ال") and not self.entries(end):
@@ -569,6 +571,8 @@ class Grammar(Parser):
             if u and u[1][1][1] == "n":
                 return u[0], (None, u[1][1][0])
             return None
+        if self.P.text[p] in ("الاف", "الف", "مئات", "عشرات", "ملايين"):
+            return None  # "آلاف السنوات": thousands of years, not an amount
         r = self.number(p, ordinal=False)
         q = p
         if r:
@@ -587,6 +591,8 @@ class Grammar(Parser):
                 return None
             return end, (num, unit)
         if count == "2":
+            if self.P.text[p].startswith("ال") and not single:
+                return None  # "القرنين الـ17 والـ18", "العامين الماضيين" are not amounts
             return end, (2, unit)
         if count == "1":
             if self.is_word(end, "واحد", "واحده"):
@@ -623,7 +629,11 @@ class Grammar(Parser):
                     return fn[0], {"t": "shift", "parts": a[1], "dir": ago[1][1]}, ago[0]
                 if self.is_word(end, "في") and self.is_word(end + 1, "المستقبل"):
                     end += 2
-                return end, {"t": "shift", "parts": a[1], "dir": ago[1][1]}
+                sem = {"t": "shift", "parts": a[1], "dir": ago[1][1]}
+                q = end + 1 if self.is_word(end, "فقط") else end
+                if self.is_word(q, "من", "علي"):
+                    sem["anchor"] = "event"  # "قبل 46 عاما من تأسيس": counted from another event
+                return end, sem
             return None
         intro = self.cat(p, "durintro")
         if intro and self.P.text[p] in ("طوال", "طيله"):

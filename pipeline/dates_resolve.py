@@ -90,7 +90,7 @@ def resolve(sem: dict, pub: date | None, future=lambda: False) -> Result:
         return _rel(sem, pub)
     if t == "shift":
         d = sem["dir"] or (1 if future() else -1)
-        out = pub
+        out = pub if sem.get("anchor") is None else None
         for n, unit in sem["parts"]:
             if out is None or n is None:
                 out = None
@@ -330,6 +330,9 @@ def _part(sem: dict, pub: date | None, future) -> Result:
         return None, gran, cal, kind, hij
     a, z = b
     span = (z - a).days + 1
+    if gran == "decade":
+        years = {"early": (0, 3), "mid": (3, 6), "late": (6, 9)}[sem["part"]]
+        return f"{_year(a.year + years[0])}/{_year(a.year + years[1])}", gran, cal, kind, hij
     if gran == "year" and a.month == 1 and a.day == 1 and z.year == a.year:
         months = {"early": (1, 6), "late": (7, 12), "mid": (4, 9)}[sem["part"]]
         a2, z2 = date(a.year, months[0], 1), date(a.year, months[1], _cal.monthrange(a.year, months[1])[1])
