@@ -292,7 +292,7 @@ def process_part(
     """Worker side: process one part and write its files; returns a small summary."""
     t0 = time.time()
     nlp = nlp or _worker_nlp()
-    t1 = time.time()
+    t1, c1 = time.time(), time.process_time()
     tables: dict[str, list[dict]] = {t: [] for t in TABLES}
     for pos, rows in enumerate(process_stream(nlp, items, max_chars=max_chars, batch_size=batch_size)):
         for table, items_ in rows.items():
@@ -312,6 +312,7 @@ def process_part(
         "peak_rss_mb": _peak_rss_mb(),
         "components": list(nlp.pipe_names),
         "load_start": t0,
+        "cpu_seconds": time.process_time() - c1,
         "start": t1,
         "end": time.time(),
     }
@@ -418,6 +419,7 @@ def run(
     placement: dict[str, dict[int, int]] = {}  # part -> {position in part: input order}
     stats = {"skipped": 0, "processed": 0, "parts": 0}
     summaries: list[dict] = []
+    trail: list[list] = []  # [documents processed so far, peak RSS of the worker that did the part]
 
     def todo() -> Iterator[tuple[int, InputDoc, str | None]]:
         for seq, item in enumerate(unique_ids(read_inputs(inputs, fields, max_chars))):
@@ -455,6 +457,7 @@ def run(
                 summary = ex.result(fut)
                 summaries.append(summary)
                 stats["processed"] += summary["docs"]
+                trail.append([stats["processed"], summary["peak_rss_mb"]])
                 if bar is not None:
                     bar.update(summary["docs"])
 
@@ -494,6 +497,8 @@ def run(
         "workers_peak_rss_mb": _per_worker_rss(summaries),
         "main_peak_rss_mb": _peak_rss_mb(),
         "words_processed": sum(s["words"] for s in summaries),
+        "cpu_seconds": round(sum(s["cpu_seconds"] for s in summaries), 3),
+        "rss_trail": trail[:: max(1, len(trail) // 200)] + trail[-1:],
         "processing_seconds": round(max((s["end"] for s in summaries), default=0)
                                     - min((s["start"] for s in summaries), default=0), 3),
     }
