@@ -138,17 +138,19 @@ def test_csv_cells_cannot_run_as_formulas_but_parquet_is_untouched(corpus_run):
     (csv_only / "documents.csv").write_bytes((out / "documents.csv").read_bytes())
     back = read_table(csv_only, "documents").set_index("doc_id")["title"]
     assert back["feed-1"] == "=1+1" and back["csv-1"] == "-2+3"
+    assert "nul\u2400byte" in titles and b"\x00" not in (out / "documents.csv").read_bytes()  # NUL shown as ␀
+    assert "nul\x00byte" in back.index  # and read back exactly
 
 
 def test_formula_neutralization_round_trips():
-    values = ["=A1", "+1", "-x", "@f", "\tt", "\rr", "'=x", "''+y", "'plain", "plain", "٣-", None, ""]
+    values = ["=A1", "+1", "-x", "@f", "\tt", "\rr", "'=x", "''+y", "'plain", "plain", "٣-", "a\x00b\x1b", None, ""]
     frame = pd.DataFrame({"s": pd.array(values, dtype="string"), "o": values, "n": range(len(values))})
     safe = neutralize_formulas(frame)
     assert safe["s"].tolist()[:8] == ["'=A1", "'+1", "'-x", "'@f", "'\tt", "'\rr", "''=x", "'''+y"]
-    assert safe["s"].tolist()[8:11] == ["'plain", "plain", "٣-"]
+    assert safe["s"].tolist()[8:12] == ["'plain", "plain", "٣-", "a\u2400b\u241b"]
     assert safe["o"].tolist()[:3] == ["'=A1", "'+1", "'-x"] and safe["n"].tolist() == frame["n"].tolist()
     back = restore_formulas(safe)
-    assert back["s"].tolist()[:11] == values[:11] and back["o"].tolist()[:11] == values[:11]
+    assert back["s"].tolist()[:12] == values[:12] and back["o"].tolist()[:12] == values[:12]
 
 
 def test_negative_numbers_stay_numbers_in_csv(tmp_path):

@@ -6,8 +6,9 @@ Parquet footer names only the pyarrow and pandas versions).
 
 CSV only: a text cell that begins with ``=``, ``+``, ``-``, ``@``, a tab or a carriage return
 (optionally after single quotes) gets one more ``'`` in front, so that a spreadsheet shows it as
-text instead of running it as a formula (the OWASP advice on CSV injection). ``read_table`` takes
-the quote off again; Parquet and JSON values are never changed.
+text instead of running it as a formula (the OWASP advice on CSV injection); control characters
+other than tab and line breaks (NUL …) are written as their pictures (``␀``). ``read_table`` undoes
+both; Parquet and JSON values are never changed.
 
 File names: nothing is ever written under a name taken from the input; ``safe_filename`` and
 ``inside`` are the helpers for any code that must (a doc_id such as ``../../x``, ``/etc/x`` or
@@ -27,6 +28,10 @@ import pandas as pd
 from ..records import SCHEMA
 
 FORMULA = r"^('*[=+\-@\t\r])"
+_QUOTED = "^'" + FORMULA[1:]
+# CSV only: C0 controls except tab, line feed, carriage return, and DEL -> Control Pictures (U+2400…)
+CONTROLS = {c: 0x2400 + c for c in [*range(0x00, 0x09), 0x0B, 0x0C, *range(0x0E, 0x20)]} | {0x7F: 0x2421}
+PICTURES = {v: k for k, v in CONTROLS.items()}
 _UNSAFE = re.compile(r"[\x00-\x1f\x7f/\\:*?\"<>|]+")
 
 
@@ -53,14 +58,15 @@ def _text_columns(frame: pd.DataFrame) -> list[str]:
 
 
 def neutralize_formulas(frame: pd.DataFrame) -> pd.DataFrame:
-    """A copy for CSV output in which no text cell can run as a spreadsheet formula."""
+    """A copy for CSV output in which no text cell can run as a spreadsheet formula, and no control
+    character (NUL …) can upset a spreadsheet: those are shown as their Unicode pictures (␀)."""
     out = frame.copy()
     for col in _text_columns(out):
         values = out[col]
         if values.dtype == object:
-            out[col] = values.map(lambda v: "'" + v if isinstance(v, str) and re.match(FORMULA, v) else v)
+            out[col] = values.map(_to_csv_cell)
         else:
-            out[col] = values.str.replace(FORMULA, r"'\1", regex=True)
+            out[col] = values.str.translate(CONTROLS).str.replace(FORMULA, r"'\1", regex=True)
     return out
 
 
@@ -69,10 +75,23 @@ def restore_formulas(frame: pd.DataFrame) -> pd.DataFrame:
     out = frame.copy()
     for col in _text_columns(out):
         if out[col].dtype == object:
-            out[col] = out[col].map(lambda v: v[1:] if isinstance(v, str) and re.match("^'" + FORMULA[1:], v) else v)
+            out[col] = out[col].map(_from_csv_cell)
         else:
-            out[col] = out[col].str.replace("^'" + FORMULA[1:], r"\1", regex=True)
+            out[col] = out[col].str.replace(_QUOTED, r"\1", regex=True).str.translate(PICTURES)
     return out
+
+
+def _to_csv_cell(v):
+    if not isinstance(v, str):
+        return v
+    v = v.translate(CONTROLS)
+    return "'" + v if re.match(FORMULA, v) else v
+
+
+def _from_csv_cell(v):
+    if not isinstance(v, str):
+        return v
+    return (v[1:] if re.match(_QUOTED, v) else v).translate(PICTURES)
 
 
 def _atomic(path: Path, write) -> None:
