@@ -445,7 +445,7 @@ def _continue(norms: Sequence[str], j: int, st: _State, ws, ratios: bool) -> tup
             st.last, st.last_unit, st.tail, st.conj_unit = "scale", False, 0.0, 0.0
         elif x[:1].isdigit() and st.last in ("hundred", "hundreds", "scale"):
             d = _read_digits(norms, k, ws)
-            if d is None or d[0] >= place or d[1] != k + 1:
+            if d is None or not 0 < d[0] < place or d[1] != k + 1:
                 break
             st.checkpoint = before
             st.group += d[0]
@@ -478,6 +478,15 @@ def _definite(w: str) -> str | None:
     if w.startswith("لل") and len(w) > 3:
         return w[2:]
     return None
+
+
+def _undefine(w: str) -> str:
+    """"الواحد" -> "واحد", "والعشرون" -> "وعشرون" (other words unchanged)."""
+    if w.startswith("وال") and len(w) > 4:
+        return "و" + w[3:]
+    if w.startswith("ال") and len(w) > 3:
+        return w[2:]
+    return w
 
 
 def _ordinal_atom(form: str) -> tuple[float, str] | None:
@@ -537,6 +546,12 @@ def read_ordinal(norms: Sequence[str], i: int) -> tuple[float, int] | None:
             break
         last = a[1]
         end = k + 1
+    if end < n and cls != "unit" and _word(norms[end]) and _word(norms[end])[1] in ("scale", "scale_acc"):
+        # "الواحد والعشرون تريليون وثلاث مائة": a long ordinal read as the cardinal it is made of
+        window = [_undefine(x) for x in norms[i:min(n, i + 16)]]
+        r = read_number(window, 0, ratios=False)
+        if r is not None and r[1] > end - i:
+            return r[0], i + r[1]
     if end == i + 1 and cls in ("cardinal_unit",):
         return None  # الواحد, الاثنين (Monday): not ordinals on their own
     if end == i + 1 and cls in ("cardinal_hundred", "cardinal_scale"):

@@ -19,8 +19,9 @@ The counted noun, the currency word and the modifier words stay outside the span
 percentage written with "نسبة" and no percent sign ("نسبة ١٠") starts its span at "نسبة".
 
 Not quantities, hence skipped: tokens inside a ``doc.spans["dates"]`` span, numbers after an
-identifier word ("رؤية 2030", "رقم الهاتف", "كوفيد 19"), phone numbers, and years (a bare integer
-1900-2099 with no counted noun, currency or percent, or after "عام").
+identifier word ("رؤية 2030", "رقم الهاتف", "كوفيد 19"), phone numbers, clock times ("الساعة 10"),
+dimensions ("1366 × 768"), and years (a bare integer 1900-2099 without a currency, a percent sign
+or a bound modifier, or any number after "عام").
 """
 
 from __future__ import annotations
@@ -165,20 +166,41 @@ def _phone_like(norm: str) -> bool:
     return norm.startswith("+") or (digits >= 8 and norm.startswith("0") and norm.isdigit())
 
 
+class _View:
+    """The tokens of a Doc without the extra-space tokens ("مائة  وخمسون" with two spaces), so a
+    number reads across them; positions map back to Doc tokens when a Span is made."""
+
+    def __init__(self, doc: Doc) -> None:
+        self.doc = doc
+        self.idx = [t.i for t in doc if not (t.is_space and "\n" not in t.text)]
+
+    def __getitem__(self, k: int):
+        return self.doc[self.idx[k]]
+
+    def __len__(self) -> int:
+        return len(self.idx)
+
+    def span(self, start: int, end: int) -> Span:
+        return Span(self.doc, self.idx[start], self.idx[end - 1] + 1, label="NUMBER")
+
+
 def find_numbers(doc: Doc) -> list[Span]:
     """The number spans of ``doc`` (see the module doc), in text order, never overlapping."""
     context, _, _, _, symbols, starts = _data()
-    norms = [t.norm_ for t in doc]
-    ws = [t.whitespace_ for t in doc]
+    full = doc
+    doc = _View(full)
+    norms = [doc[k].norm_ for k in range(len(doc))]
+    dropped = set(range(len(full))) - set(doc.idx)
+    ws = [t.whitespace_ or (" " if t.i + 1 in dropped else "") for t in (doc[k] for k in range(len(doc)))]
     for k, w in enumerate(norms):  # "ب20", "ال192": read the digits, keep the whole token in the span
         if w and not w[0].isdigit() and len(w) > 1:
             m = _CLITIC_DIGITS.match(w)
             if m:
                 norms[k] = w[m.end():]
     blocked: set[int] = set()
-    if "dates" in doc.spans:
-        for sp in doc.spans["dates"]:
-            blocked.update(range(sp.start, sp.end))
+    if "dates" in full.spans:
+        claimed = {k for sp in full.spans["dates"] for k in range(sp.start, sp.end)}
+        blocked = {k for k, t in enumerate(doc.idx) if t in claimed}
     ident = context.get("identifier_before", set())
     years = context.get("year_before", set())
     n = len(doc)
@@ -269,6 +291,9 @@ def _read_at(doc, norms, ws, i, blocked, years):
         kind = "fraction"
     if (i > 0 and norms[i - 1] in DIMENSION) or (end < n and norms[end] in DIMENSION):
         return None, end  # 1366 × 768: a dimension or a model name
+    if (i > 0 and norms[i - 1] in context.get("time_before", ())) or (
+            end < n and norms[end] in context.get("time_after", ())):
+        return None, end  # "الساعة 10", "8 صباحا": a clock time
     if start > 0 and doc[start - 1].text == "«" and ws[start - 1] == "" and not _is_digit_start(norms[i]) \
             and end == i + 1:
         return None, end  # «وست سايد»: a word of a quoted title
@@ -376,7 +401,7 @@ def _finish(doc, norms, start, end, value, value_max, kind, blocked, num_start) 
 
 
 def _make(doc, start, end, value, value_max, kind, unit, mod) -> Span:
-    span = Span(doc, start, end, label="NUMBER")
+    span = doc.span(start, end)
     span._.value = float(value)
     span._.value_max = float(value_max) if value_max is not None else None
     span._.kind = kind

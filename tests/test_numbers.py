@@ -225,6 +225,11 @@ def test_ranges(tok, text, span, lo, hi, unit):
     assert sp._.kind == "range" and sp._.value == lo and sp._.value_max == hi and sp._.unit == unit
 
 
+def test_reads_across_a_double_space(tok):
+    sp = _one(tok, "دفع مائة  وخمسين  ألف دولار", "مائة  وخمسين  ألف")
+    assert sp._.value == 150_000 and sp._.unit == "USD"
+
+
 def test_fraction_and_ordinal_kinds(tok):
     assert _one(tok, "يعيش ثلث السكان في المدن", "ثلث")._.kind == "fraction"
     sp = _one(tok, "حل في المركز الثالث", "الثالث")
@@ -239,6 +244,9 @@ def test_fraction_and_ordinal_kinds(tok):
     "انعقدت قمة مجموعة العشرين",
     "في كانون الثاني الماضي",
     "أي واحد منهم يستطيع",
+    "بدأ الاجتماع في الساعة 10 واستمر",
+    "وصل الوفد عند 8 صباحا",
+    "شاشة بدقة 1366 × 768",
 ])
 def test_not_quantities(tok, text):
     assert _spans(tok, text) == []
