@@ -12,7 +12,7 @@ import re
 
 from spacy.attrs import IS_SPACE, NORM
 
-from .dates_lexicon import NUMBER_STARTS, lookup, number_reader
+from .dates_lexicon import NUMBER_STARTS, lookup, number_reader, tables
 
 _PIECE_RE = re.compile(r"\d+|[^\W\d_]+|[^\w\s]")
 SEPS = {"/", "-", "."}
@@ -88,6 +88,10 @@ class Parser:
         if p >= self.n or self.P.num[p] is not None:
             return ()
         return lookup(self.P.text[p])[0]
+
+    def entries_exact(self, p: int) -> tuple:
+        """Entries of the piece as written (no proclitic stripped)."""
+        return tuple(tables()[0].get(self.P.text[p], ()))
 
     def cat(self, p: int, category: str):
         """(end, entry) of the longest entry of ``category`` starting at piece ``p``."""
@@ -166,6 +170,9 @@ class Parser:
         r = self.cat(p, "month")
         if not r:
             return None
+        w = self.P.text[p]
+        if w.startswith(("ال", "وال", "بال", "فال", "لل")) and not any(e[0] == "month" for e in self.entries_exact(p)):
+            return None  # "الأب" is not آب
         end, (_, m, cal, amb) = r
         # paired forms
         if end < self.n and self.P.text[end] in ("/", "(", "-"):

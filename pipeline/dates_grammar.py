@@ -79,7 +79,7 @@ class Grammar(Parser):
         best = None
         for rule in (self.calendar_date, self.numeric, self.year_expr, self.weekday_expr, self.deixis,
                      self.unit_expr, self.part, self.decade, self.every, self.dayword, self.nth_weekday,
-                     self.week_of, self.quarter, self.rest):
+                     self.week_of, self.quarter, self.rest, self.holiday):
             r = rule(p)
             if r and (best is None or r[0] > best[0]):
                 best = r
@@ -487,6 +487,21 @@ class Grammar(Parser):
             return None
         return inner[0], {"t": "rest", "inner": inner[1]}
 
+    def holiday(self, p: int):
+        """عيد الفطر، عيد الأضحى المبارك لعام 1443 هـ، عيد الميلاد 2021."""
+        r = self.cat(p, "holiday")
+        if not r:
+            return None
+        _, cal, m, d = r[1]
+        sem = {"t": "date", "m": m, "d": d, "cal": cal, "holiday": True}
+        end = self._year_after(r[0], sem)
+        if end == r[0]:
+            ru = self.rel_unit(end + 1 if self.is_word(end, "من") else end)
+            if ru and ru[1]["unit"] == "year":
+                sem["yrel"] = ru[1]["off"]
+                end = ru[0]
+        return end, sem
+
     def day_alone(self, p: int):
         """A day of the month alone at the end of a sentence: "في 27." , "في الثاني!", "إلى الحادي
         والعشرين", "للثاني" (an ordinal with لل). Digits after إلى stay numbers ("ارتفع إلى 27.")."""
@@ -595,6 +610,8 @@ class Grammar(Parser):
                 return None  # "القرنين الـ17 والـ18", "العامين الماضيين" are not amounts
             return end, (2, unit)
         if count == "1":
+            if unit == "month" and self.month(end):
+                return None  # "شهر رمضان" names a month
             if self.is_word(end, "واحد", "واحده"):
                 return end + 1, (1, unit)
             if self.cat(end, "whole"):

@@ -7,6 +7,7 @@ Every form is normalized with :func:`pipeline.normalize.normalize`; single words
 * ``("month", month, calendar, ambiguous)`` with calendar ``gregorian`` or ``hijri``
 * ``("wd", isoweekday, bare)``
 * ``(category, value)`` for the rows of ``date_words.tsv`` (``day``, ``unit``, ``mod`` ...)
+* ``("holiday", calendar, month, day)`` for ``holidays.tsv``
 
 Number words are read with the numbers stage's :mod:`pipeline.number_words` (one shared lexicon).
 """
@@ -70,6 +71,8 @@ def tables() -> tuple[dict, dict]:
         else:
             val = value
         _add(words, phrases, form, (cat, val))
+    for form, cal, month, day in _rows("holidays.tsv"):
+        _add(words, phrases, form, ("holiday", cal, int(month), int(day)))
     for key in phrases:
         phrases[key].sort(key=lambda item: -len(item[0]))
     return words, phrases

@@ -92,6 +92,13 @@ def test_hijri_year_and_month(tok):
     assert got[4] == "hijri" and got[5].endswith("-09") and got[2] == "month"
 
 
+def test_holidays(tok):
+    got = one(tok, "توقفت الأعمال في عيد الأضحى 2021.")
+    assert got[1] == "2021-07-20" and got[4:] == ("hijri", "1442-12-10")
+    assert one(tok, "تغلق المدارس في عيد الميلاد.")[1] == "2021-12-25"
+    assert dates(tok, "سأعود في يوم الأب.") == []  # الأب is not the month آب
+
+
 # ------------------------------------------------------------------ weekdays and tense
 def test_weekday_direction_follows_tense(tok):
     assert one(tok, "سيعقد المجلس اجتماعا يوم الخميس.")[:2] == ("الخميس", "2022-06-23")
