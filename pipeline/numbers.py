@@ -19,7 +19,8 @@ The counted noun, the currency word and the modifier words stay outside the span
 percentage written with "نسبة" and no percent sign ("نسبة ١٠") starts its span at "نسبة".
 
 Not quantities, hence skipped: tokens inside a ``doc.spans["dates"]`` span, numbers after an
-identifier word ("رؤية 2030", "رقم الهاتف", "كوفيد 19"), phone numbers, clock times ("الساعة 10"),
+identifier word ("رؤية 2030", "رقم الهاتف", "كوفيد 19"), phone numbers and runs of 9 or more bare
+digits (identifiers), clock times ("الساعة 10"),
 dimensions ("1366 × 768"), and years (a bare integer 1900-2099 without a currency, a percent sign
 or a bound modifier, or any number after "عام").
 """
@@ -162,8 +163,11 @@ def _is_year(norms: list[str], i: int, end: int, value: float) -> bool:
 
 
 def _phone_like(norm: str) -> bool:
-    digits = sum(c.isdigit() for c in norm)
-    return norm.startswith("+") or (digits >= 8 and norm.startswith("0") and norm.isdigit())
+    """Phone numbers and identifiers: "+966…", "0501234567", and any run of 9+ bare digits (large
+    quantities are written with separators or scale words: "1,414,021,100", "281 مليون")."""
+    if norm.startswith("+") and norm[1:2].isdigit():
+        return True
+    return norm.isdigit() and (len(norm) >= 9 or (len(norm) >= 8 and norm.startswith("0")))
 
 
 class _View:
