@@ -184,3 +184,29 @@ def test_output_that_cannot_be_written_exits_2(tmp_path):
     proc = cli("run", tmp_path / "a.txt", "-o", blocker / "out", "-q")
     assert proc.returncode == 2, proc.stderr[-2000:]
     assert "error" in proc.stderr and "Traceback" not in proc.stderr
+
+
+def test_a_stage_that_raises_fails_one_document_and_the_run_goes_on(tmp_path):
+    from spacy.language import Language
+
+    from pipeline.batch import run
+    from pipeline.language import make_nlp
+
+    @Language.component("explodes_on_bomb")
+    def explodes(doc):
+        if "💥" in doc.text:
+            raise TypeError("boom")
+        return doc
+
+    nlp = make_nlp()
+    nlp.add_pipe("explodes_on_bomb")
+    (tmp_path / "in").mkdir()
+    for i, text in enumerate([GOOD["good-cairo.txt"], "قال الوزير 💥 إن", GOOD["good-riyadh.txt"]]):
+        (tmp_path / "in" / f"{i}.txt").write_text(text, encoding="utf-8")
+    manifest = run([tmp_path / "in"], tmp_path / "out", nlp=nlp, progress=False, max_chars=120)
+    docs = pd.read_parquet(tmp_path / "out" / "documents.parquet").set_index("doc_id")
+    assert list(docs.index) == ["0.txt", "1.txt", "2.txt"]
+    assert docs.loc["0.txt", "status"] == "ok"
+    assert "pipeline failed (TypeError: boom)" in docs.loc["1.txt", "error"]
+    assert len(GOOD["good-riyadh.txt"]) > 120 >= len(GOOD["good-cairo.txt"]) and "--max-chars 120" in docs.loc["2.txt", "error"]
+    assert (manifest["documents_ok"], manifest["documents_failed"]) == (1, 2)
