@@ -253,6 +253,8 @@ def _first_word(norms: Sequence[str], j: int) -> tuple[float, str, int] | None:
         if frac is not None and (hit is None or (frac[2] == "ambiguous" and nxt.startswith("ال"))):
             if frac[2] == "numerator_only" or frac[1] == "plural":
                 return None
+            if form != w and w[0] == "و" and not (_word(nxt) and _word(nxt)[1] in ("scale", "scale_acc")):
+                return None  # "متر ونصف": the half of a measure, not a number on its own
             return frac[0], "fraction", j + 1
         if hit is not None:
             value, cls = hit
@@ -390,7 +392,8 @@ def _continue(norms: Sequence[str], j: int, st: _State, ws, ratios: bool) -> tup
                     break
                 num = st.tail if st.conj_seen and st.tail else cur
                 return cur - num + num / den[0], den[1]
-            elif ratios and x in RATIO and cur and st.last != "fraction":
+            elif ratios and x in RATIO and cur and st.last != "fraction" and (x == "علي" or st.last != "digits"):
+                # "واحد من ثلاثة", "1 على 3"; not "6 من 7 مباريات" (six of seven)
                 den = _denominator(norms, k + 1, ws)
                 if den is None:
                     break

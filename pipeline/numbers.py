@@ -152,6 +152,8 @@ def _unit(doc: Doc, norms: list[str], j: int, blocked: set[int]) -> str | None:
     w = norms[j]
     if not _AR_WORD.match(w) or w.startswith("ال") or w in context.get("not_unit", ()):
         return None
+    if w.startswith("و") and w not in context.get("unit_with_waw", ()):
+        return None  # "1-3 وليس": a conjunction starts another clause
     words, fractions, _ = lexicons()
     if w in words or w in fractions:
         return None
@@ -291,8 +293,12 @@ def _read_at(doc, norms, ws, i, blocked, years):
         if r2 is None:
             return None
         value, end = r2
-    if not float(value).is_integer() and not _is_digit_start(norms[i]) and _is_fraction_only(norms, i, end):
+    if not float(value).is_integer() and (
+            (not _is_digit_start(norms[i]) and _is_fraction_only(norms, i, end))
+            or any(t in ("من", "علي", "جزء", "اجزاء") for t in norms[i:end]) or "/" in "".join(norms[i:end])):
         kind = "fraction"
+    if kind == "fraction" and end < n and norms[end] in context.get("not_fraction_after", ()):
+        return None, end  # "نصف النهائي", "ربع النهائي": semi-final, quarter-final
     if (i > 0 and norms[i - 1] in DIMENSION) or (end < n and norms[end] in DIMENSION):
         return None, end  # 1366 × 768: a dimension or a model name
     if (i > 0 and norms[i - 1] in context.get("time_before", ())) or (
@@ -312,11 +318,15 @@ def _read_at(doc, norms, ws, i, blocked, years):
             start = pct_prefix if norms[pct_prefix] in ("نسبه", "بالمئه", "بالمائه", "النسبه") else i
     # a range written without an opener: "20 إلى 100", "1000 - 5000"
     if kind == "cardinal" and end + 1 < n and norms[end] in ("الي", "-", "–", "~") and end + 1 not in blocked:
-        r2 = read_number(norms, end + 1, ws)
-        if r2 is not None and r2[0] > value and not _is_year(norms, i, end, value):
+        r2 = read_number(norms, end + 1, ws, ratios=False)
+        lo_v = _lower_bound(norms, value, r2[0], r2[1]) if r2 else value
+        if r2 is not None and r2[0] > lo_v and not _is_year(norms, i, end, value):
             hi_end = _clip(r2[1], end + 1, blocked)
-            if hi_end == r2[1]:
-                span = _finish(doc, norms, start, hi_end, value, r2[0], "range", blocked, i)
+            # "1-3" with nothing counted after it is a score, not a range
+            counted = _percent_end(norms, hi_end) is not None or currency(norms, hi_end) is not None \
+                or _unit(doc, norms, hi_end, blocked) is not None or norms[end] != "-"
+            if hi_end == r2[1] and counted:
+                span = _finish(doc, norms, start, hi_end, lo_v, r2[0], "range", blocked, i)
                 return span, hi_end
     prev = norms[start - 1] if start else ""
     cur = currency(norms, end) if kind == "cardinal" else None
@@ -341,6 +351,17 @@ def _is_fraction_only(norms, i, end) -> bool:
         t in words and words[t][1] in ("scale", "scale_acc", "dozen") for t in toks)
 
 
+def _lower_bound(norms, lo_v: float, hi_v: float, hi_end: int) -> float:
+    """"بين 10 و20 مليون", "200 إلى 300 ألف": the lower bound takes the scale of the upper one."""
+    words = lexicons()[0]
+    last = norms[hi_end - 1]
+    if last in words and words[last][1] in ("scale", "scale_acc"):
+        scale = words[last][0]
+        if lo_v < scale and lo_v < hi_v / scale * 10:
+            return lo_v * scale
+    return lo_v
+
+
 def _range(doc, norms, ws, i, j, blocked, between: bool):
     n = len(norms)
     lo = read_number(norms, j, ws, ratios=False) or read_ordinal(norms, j)
@@ -351,6 +372,8 @@ def _range(doc, norms, ws, i, j, blocked, between: bool):
         return None
     if between:
         if norms[k] == "و":
+            k += 1
+        elif norms[k] in ("الي", "حتي"):  # "بين 200 إلى 300"
             k += 1
         elif not (norms[k].startswith("و") and len(norms[k]) > 1):
             # "بين خمسة وعشرين": the reader took both; split at the last و
@@ -368,11 +391,7 @@ def _range(doc, norms, ws, i, j, blocked, between: bool):
     hi = read_number(norms, k, ws, ratios=False) or (read_ordinal(norms, k) if between else None)
     if hi is None or any(x in blocked for x in range(k, hi[1])):
         return None
-    lo_v, hi_v = lo[0], hi[0]
-    words = lexicons()[0]
-    last = norms[hi[1] - 1]
-    if last in words and words[last][1] in ("scale", "scale_acc") and lo_v < words[last][0] and lo_v < hi_v / words[last][0] * 10:
-        lo_v *= words[last][0]  # "بين 10 و20 مليون": both in millions
+    lo_v, hi_v = _lower_bound(norms, lo[0], hi[0], hi[1]), hi[0]
     if hi_v < lo_v:
         return None
     return _finish(doc, norms, i, hi[1], lo_v, hi_v, "range", blocked, j), hi[1]
@@ -390,7 +409,7 @@ def _finish(doc, norms, start, end, value, value_max, kind, blocked, num_start) 
         cur = currency(norms, end)
         if cur is not None:
             unit = cur[0] or doc[end].text
-            kind = "money" if kind == "cardinal" else kind
+            kind = "money" if kind in ("cardinal", "fraction") else kind
         else:
             symbols = _data()[4]
             if start > 0 and doc[start - 1].text in symbols and kind == "cardinal":

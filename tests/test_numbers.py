@@ -219,6 +219,8 @@ def test_bare_dinar_keeps_the_word(tok):
     ("ما بين ثلاثين وخمسين عاما", "ما بين ثلاثين وخمسين", 30, 50, "عاما"),
     ("بين خمسة وعشرين جنديا", "بين خمسة وعشرين", 5, 20, "جنديا"),
     ("ارتفعت بين 3 و4 في المائة", "بين 3 و4 في المائة", 3, 4, "%"),
+    ("يتراوح السعر بين 200 إلى 300 ألف ريال", "بين 200 إلى 300 ألف", 200_000, 300_000, "SAR"),
+    ("بسرعة 18 – 38 كم في الساعة", "18 – 38", 18, 38, "كم"),
 ])
 def test_ranges(tok, text, span, lo, hi, unit):
     sp = _one(tok, text, span)
@@ -250,7 +252,16 @@ def test_fraction_and_ordinal_kinds(tok):
     "أرقام الجلوس 3601127112 و3601127118",
     "يقع المحل في شارع 25 بالحي",
     "وقع الحادث أمس الأول",
+    "فاز الفريق في ذهاب نصف النهائي",
+    "ارتفاع الموج من متر إلى متر ونصف",
 ])
+
+
+def test_scores_and_counts_out_of(tok):
+    assert [s.text for s in _spans(tok, "انتهت المباراة 1-3 وليس كما توقعوا") if s._.kind == "range"] == []
+    spans = {s.text: s for s in _spans(tok, "سجل في 6 من 7 مباريات")}
+    assert spans["6"]._.value == 6 and spans["7"]._.unit == "مباريات"
+    assert _one(tok, "يعاني واحد من ثلاثة أطفال", "واحد من ثلاثة")._.kind == "fraction"
 def test_not_quantities(tok, text):
     assert _spans(tok, text) == []
 
