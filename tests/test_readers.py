@@ -27,6 +27,8 @@ def one(path):
         (AR.encode("utf-16"), "utf-16", AR),
         (AR.encode("utf-16-be").join([b"\xfe\xff", b""]), "utf-16", AR),
         (AR.encode("utf-32"), "utf-32", AR),
+        (AR.encode("utf-16-le"), "utf-16-le", AR),  # no byte-order mark: found by its NULs
+        ((AR + " Reuters").encode("utf-16-be"), "utf-16-be", AR + " Reuters"),
         (CP1256_TEXT.encode("cp1256"), "windows-1256", CP1256_TEXT),
         (CP1256_TEXT.encode("iso8859_6"), "iso-8859-6", CP1256_TEXT),
     ],
@@ -227,3 +229,10 @@ def test_html_without_text_is_an_error(tmp_path):
     (tmp_path / "a.html").write_text("<html><head><title>t</title></head><body><script>x()</script></body></html>")
     item = one(tmp_path / "a.html")
     assert item.text is None and "the HTML markup contains no text" in item.error
+
+
+def test_jsonl_in_utf16_without_a_byte_order_mark(tmp_path):
+    lines = [json.dumps({"id": i, "text": AR}, ensure_ascii=False) for i in ("a", "b")]
+    (tmp_path / "f.jsonl").write_bytes("\n".join(lines).encode("utf-16-le"))
+    items = list(read_inputs([tmp_path]))
+    assert [(it.doc_id, it.text, it.encoding) for it in items] == [("a", AR, "utf-16-le"), ("b", AR, "utf-16-le")]

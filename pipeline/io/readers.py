@@ -11,7 +11,8 @@ Nothing that can be read is dropped: a document that cannot be read still comes 
 ``error`` set to a plain message naming the file, the line or row and the cause, so that it gets
 its row in the documents table. See the README section "Bad input and safe output".
 
-Encodings (``decode``): a byte-order mark (UTF-8, UTF-16, UTF-32) wins; then UTF-8; a file that is
+Encodings (``decode``): a byte-order mark (UTF-8, UTF-16, UTF-32) wins; UTF-16 without a mark is
+recognised by its NUL bytes; then UTF-8; a file that is
 UTF-8 except for a few damaged bytes is an error (it is not a legacy encoding); otherwise
 charset-normalizer chooses among Windows-1256, ISO-8859-6 and Windows-1252. Binary files
 (known signatures, NUL bytes) are errors. The encoding used goes to ``InputDoc.encoding``.
@@ -105,6 +106,25 @@ def binary_kind(head: bytes) -> str | None:
     return None
 
 
+def _bomless_utf16(data: bytes) -> str | None:
+    """``utf-16-le``/``utf-16-be`` when bytes with NULs are UTF-16 text without a byte-order mark:
+    the NULs (high bytes of ASCII characters) all on one side, and the text decodes cleanly."""
+    sample = data[:SNIFF_BYTES]
+    sample = sample[: len(sample) // 2 * 2]
+    even, odd = sample[0::2].count(0), sample[1::2].count(0)
+    if len(data) % 2 or even + odd == 0:
+        return None
+    enc = "utf-16-le" if even * 20 <= odd else "utf-16-be" if odd * 20 <= even else None
+    if enc is None:
+        return None
+    try:
+        text = codecs.getincrementaldecoder(enc)().decode(sample, final=False)
+    except UnicodeDecodeError:
+        return None
+    controls = sum(1 for c in text if c < " " and c not in "\t\n\r\f")
+    return enc if text and controls * 100 <= len(text) else None
+
+
 def _bom(data: bytes) -> str | None:
     for bom, enc in BOMS:
         if data.startswith(bom):
@@ -155,6 +175,13 @@ def decode(data: bytes) -> tuple[str, str]:
                 f"invalid {enc.upper()} after its byte-order mark ({exc.reason} at byte {exc.start})"
             ) from None
     kind = binary_kind(data[:SNIFF_BYTES])
+    if kind and kind.startswith("binary data"):
+        enc = _bomless_utf16(data)
+        if enc:
+            try:
+                return data.decode(enc), enc
+            except UnicodeDecodeError:
+                pass
     if kind:
         raise ValueError(f"not text: {kind}")
     try:
@@ -178,6 +205,8 @@ def sniff(head: bytes) -> str:
     if enc:
         return enc
     kind = binary_kind(head)
+    if kind and kind.startswith("binary data") and _bomless_utf16(head):
+        return _bomless_utf16(head) or ""
     if kind:
         raise ValueError(f"not text: {kind}")
     dec = codecs.getincrementaldecoder("utf-8")()
