@@ -256,14 +256,15 @@ def test_fraction_and_ordinal_kinds(tok):
     "ارتفاع الموج من متر إلى متر ونصف",
 ])
 
+def test_not_quantities(tok, text):
+    assert _spans(tok, text) == []
+
 
 def test_scores_and_counts_out_of(tok):
     assert [s.text for s in _spans(tok, "انتهت المباراة 1-3 وليس كما توقعوا") if s._.kind == "range"] == []
     spans = {s.text: s for s in _spans(tok, "سجل في 6 من 7 مباريات")}
     assert spans["6"]._.value == 6 and spans["7"]._.unit == "مباريات"
     assert _one(tok, "يعاني واحد من ثلاثة أطفال", "واحد من ثلاثة")._.kind == "fraction"
-def test_not_quantities(tok, text):
-    assert _spans(tok, text) == []
 
 
 def test_date_boundary(tok):
