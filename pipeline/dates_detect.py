@@ -175,6 +175,9 @@ class Parser:
             return None  # "الأب" is not آب
         end, (_, m, cal, amb) = r
         # paired forms
+        r2 = self.cat(end, "month") if end < self.n and not self.P.brk[end - 1] else None
+        if r2 and r2[1][1] == m and r2[1][2] == cal:  # "مارس آذار"
+            return r2[0], m, cal, False
         if end < self.n and self.P.text[end] in ("/", "(", "-"):
             r2 = self.cat(end + 1, "month")
             if r2 and r2[1][1] == m and r2[1][2] == cal:

@@ -184,10 +184,18 @@ class Grammar(Parser):
                 q += 1
             if self.is_word(q, "من"):
                 q += 1
+            mw = self.cat(q, "monthword")
+            if mw:
+                q = mw[0]
             mo = self.month(q)
             if mo:
                 sem = {"t": "date", "d": int(d[1]), "m": mo[1], "cal": mo[2]}
                 end = self._year_after(mo[0], sem)
+                if end == mo[0]:
+                    md = self.cat(end, "mod")  # "30 يونيو الماضي"
+                    if md:
+                        sem["mdir"] = md[1][1]
+                        end = md[0]
                 return end, sem
             q = d[0]
             if self.is_word(q, "من", "في"):
@@ -601,6 +609,8 @@ class Grammar(Parser):
             return None
         unit, count = u[1][1]
         end = u[0]
+        if unit == "decade" and self.cat(end, "contract"):
+            return None  # "ثلاثة عقود رئيسية": contracts
         if num is not None:
             if count == "2":
                 return None
@@ -612,6 +622,8 @@ class Grammar(Parser):
         if count == "1":
             if unit == "month" and self.month(end):
                 return None  # "شهر رمضان" names a month
+            if end < self.n and (self.P.num[end] is not None or self.weekday(end)):
+                return None  # "منذ يوم 30 يونيو", "يوم الخميس"
             if self.is_word(end, "واحد", "واحده"):
                 return end + 1, (1, unit)
             if self.cat(end, "whole"):

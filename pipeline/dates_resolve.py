@@ -212,11 +212,11 @@ def _date(sem: dict, pub: date | None, future) -> Result:
         if sem.get("yrel") is not None and pub:
             y = pub.year + sem["yrel"]
         elif sem.get("mdir") is not None and pub:
-            md = sem["mdir"]
+            md, key = sem["mdir"], (m, d or 0)
             if md < 0:
-                y = pub.year if m < pub.month else pub.year - 1
+                y = pub.year if key < (pub.month, pub.day if d else 0) else pub.year - 1
             elif md > 0:
-                y = pub.year if m > pub.month else pub.year + 1
+                y = pub.year if key > (pub.month, pub.day if d else 99) else pub.year + 1
             else:
                 y = pub.year
         elif pub:
