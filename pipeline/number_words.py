@@ -524,8 +524,6 @@ def read_ordinal(norms: Sequence[str], i: int) -> tuple[float, int] | None:
     nxt = norms[end] if end < n else ""
     if cls in ("unit", "teen_unit", "cardinal_unit") and nxt in TEEN and value < 10:
         return value + 10, end + 1
-    if cls == "teen_unit":
-        return None
     # compounds: الخامس والعشرون, الواحد والعشرون, المئة والخامسة والعشرون
     total, last = value, cls
     while end < n:
@@ -543,7 +541,7 @@ def read_ordinal(norms: Sequence[str], i: int) -> tuple[float, int] | None:
             break
         if a[1] in ("unit", "cardinal_unit") and total >= 100 and total % 100 == 0:
             total += a[0]
-        elif a[1] == "cardinal_ten" and last in ("unit", "cardinal_unit") and total % 100 < 10:
+        elif a[1] == "cardinal_ten" and last in ("unit", "cardinal_unit", "teen_unit") and total % 100 < 10:
             total += a[0]
         else:
             break
@@ -555,8 +553,8 @@ def read_ordinal(norms: Sequence[str], i: int) -> tuple[float, int] | None:
         r = read_number(window, 0, ratios=False)
         if r is not None and r[1] > end - i:
             return r[0], i + r[1]
-    if end == i + 1 and cls in ("cardinal_unit",):
-        return None  # الواحد, الاثنين (Monday): not ordinals on their own
+    if end == i + 1 and cls in ("cardinal_unit", "teen_unit"):
+        return None  # الواحد, الاثنين (Monday), الحادي: not ordinals on their own
     if end == i + 1 and cls in ("cardinal_hundred", "cardinal_scale"):
         prev = norms[i - 1] if i > 0 else ""
         if not (prev.startswith("ال") and prev not in ("في",)):

@@ -137,6 +137,7 @@ def test_not_numbers(tok):
     ("الحادي عشر", 11, "الحادي عشر"),
     ("الحادية عشرة", 11, "الحادية عشرة"),
     ("الخامس والعشرون", 25, "الخامس والعشرون"),
+    ("الحادي والعشرين", 21, "الحادي والعشرين"),
     ("العشرين", 20, "العشرين"),
     ("أول مرة", 1, "أول"),
 ])
@@ -147,6 +148,7 @@ def test_ordinals(tok, text, value, span):
 def test_not_ordinals(tok):
     assert _read(tok, "الاثنين", read_ordinal) is None  # Monday
     assert _read(tok, "الواحد", read_ordinal) is None
+    assert _read(tok, "الحادي", read_ordinal) is None
 
 
 # --- the stage ------------------------------------------------------------------------------------
