@@ -67,7 +67,7 @@ def test_extract_on_arbitrary_unicode_keeps_every_offset_exact(text, published):
     assert set(tables) >= set(TABLES)
     assert len(tables["documents"]) == 1
     doc = tables["documents"][0]
-    assert doc["status"] == ("ok" if text.strip() else "error")
+    assert doc["status"] == ("ok" if text.strip() else "error"), doc["error"]
     for table in TABLES:
         for row in tables[table]:
             assert set(row) == set(SCHEMA[table]), table
