@@ -33,12 +33,11 @@ def find_dates(doc: Doc) -> list[Span]:
     pub = _as_date(doc._.published)
     g = Grammar(doc)
     spans = []
-    for s, e, sem in g.find():
+    for s, e, sem, p0, p1 in g.find():
         span = Span(doc, s, e, label="DATE")
-        p0 = g.P.tok.index(s)
 
-        def future(p0=p0, e=e):
-            return g.future(p0, g.P.tok.index(e - 1) + 1)
+        def future(p0=p0, p1=p1):
+            return g.future(p0, p1)
 
         try:
             value, gran, cal, kind, hij = resolve(sem, pub, future)

@@ -18,8 +18,9 @@ _UNIT_ISO = {"day": "D", "week": "W", "month": "M", "year": "Y", "decade": "Y", 
 
 class Grammar(Parser):
     # ---------------------------------------------------------------- driver
-    def find(self) -> list[tuple[int, int, dict]]:
-        """Matches as ``(first_token, end_token, sem)``, left to right, longest first."""
+    def find(self) -> list[tuple]:
+        """Matches as ``(first_token, end_token, sem, first_piece, end_piece)``, left to right,
+        longest first."""
         P, out, p = self.P, [], 0
         while p < self.n:
             if not P.first[p] and P.num[p - 1] is None and P.text[p - 1][0].isalnum():
@@ -35,7 +36,7 @@ class Grammar(Parser):
             if end < self.n and not P.first[end]:
                 p += 1
                 continue
-            out.append((P.tok[start], P.tok[end - 1] + 1, sem))
+            out.append((P.tok[start], P.tok[end - 1] + 1, sem, start, end))
             p = end
         return out
 
