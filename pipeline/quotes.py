@@ -25,10 +25,12 @@ from . import records  # noqa: F401  (extension attributes)
 from .language import QUOTE_MARKS
 from .quotes_lexicon import (
     COMPLEMENTIZERS,
+    ENTS_KEY,
     NOT_COMPLEMENTIZER_AFTER,
+    entities,
     in_class,
     is_stop,
-    source_phrases,
+    source_index,
     speech_verbs,
     strip_conj,
     title_of,
@@ -113,10 +115,11 @@ def _trim(doc: Doc, a: int, b: int) -> tuple[int, int]:
 def _match_source(doc: Doc, i: int) -> tuple[int, bool] | None:
     """(length in tokens, needs a source noun, preposition glued to the source) of a source phrase
     at token ``i``."""
-    first = strip_conj(doc[i].norm_)
-    for words, needs in source_phrases():
-        if words[0] != first and words[0] != doc[i].norm_:
-            continue
+    norm = doc[i].norm_
+    first = strip_conj(norm)
+    idx = source_index()
+    cands = idx.get(first, []) + (idx.get(norm, []) if norm != first else [])
+    for words, needs in cands:
         k = i + 1
         ok = True
         for w in words[1:]:
@@ -155,7 +158,7 @@ def _is_sourceish(doc: Doc, j: int) -> bool:
         return True
     if title_of(n) is not None or in_class(n, "source") or in_class(n, "org"):
         return True
-    return any(e.start == j and e.label_ in ("PER", "PERS", "ORG") for e in doc.ents)
+    return any(e.start == j for e in entities(doc))
 
 
 class _Finder:
@@ -165,7 +168,10 @@ class _Finder:
         self.sent_start, self.sent_end = _sent_bounds(doc)
         self.cands: list[Candidate] = []
         self.inside = bytearray(self.n)  # tokens inside an accepted direct quotation
-        self.verbs = [self._verb(t) if t.norm_.isalpha() else None for t in doc]
+        self.norms = [t.norm_ for t in doc]
+        self.verbs = [self._verb(t) if n.isalpha() else None for t, n in zip(doc, self.norms, strict=True)]
+        idx = source_index()
+        self.src_first = set(idx) | {c + w for w in idx for c in "وف"}
         self.mentions: list[Candidate] = []  # subjects of speech verbs that introduce no quotation
 
     def _verb(self, t):
@@ -325,7 +331,7 @@ class _Finder:
         doc = self.doc
         s0 = self.sent_start[pos]
         best = None
-        for ent in doc.ents:
+        for ent in entities(doc):
             if ent.start >= s0 and ent.end <= pos and ent.label_ in ("PER", "PERS"):
                 best = ent
         if best is not None:
@@ -446,8 +452,7 @@ class _Finder:
         doc = self.doc
         i = 0
         while i < self.n:
-            t = doc[i]
-            if self.inside[i] or not t.norm_.isalpha():
+            if self.inside[i] or self.verbs[i] is not None or self.norms[i] not in self.src_first:
                 i += 1
                 continue
             m = _match_source(doc, i)
@@ -526,6 +531,14 @@ def find_quotes(doc: Doc) -> list[Span]:
     """The quotations of a ``Doc`` as spans with their attribution attributes set."""
     if not len(doc):
         return []
+    doc.user_data.pop(ENTS_KEY, None)
+    try:
+        return _find(doc)
+    finally:
+        doc.user_data.pop(ENTS_KEY, None)
+
+
+def _find(doc: Doc) -> list[Span]:
     f = _Finder(doc)
     f.direct()
     f.reported()
@@ -533,6 +546,7 @@ def find_quotes(doc: Doc) -> list[Span]:
     cands = [c for c in f.resolve() if c.kind != "mention"]
     cands.sort(key=lambda c: (c.start, c.end))
     spans: list[Span] = []
+    raw = doc.text
     ids: dict[int, str] = {}
     for k, c in enumerate(cands):
         ids[id(c)] = f"q{k + 1}"
@@ -547,7 +561,7 @@ def find_quotes(doc: Doc) -> list[Span]:
         if sp is not None:
             s = doc[sp.start:sp.end]
             a = s.start_char + sp.cut
-            span._.speaker = doc.text[a:s.end_char]
+            span._.speaker = raw[a:s.end_char]
             span._.speaker_start = a
             span._.speaker_end = s.end_char
             span._.speaker_entity_id = sp.entity_id

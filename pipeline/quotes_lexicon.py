@@ -65,6 +65,28 @@ def source_phrases() -> list[tuple[tuple[str, ...], bool]]:
 
 
 @lru_cache(maxsize=1)
+def source_index() -> dict[str, list[tuple[tuple[str, ...], bool]]]:
+    """Source phrases by their first (normalized) word, longest first."""
+    idx: dict[str, list[tuple[tuple[str, ...], bool]]] = {}
+    for words, needs in source_phrases():
+        idx.setdefault(words[0], []).append((words, needs))
+    return idx
+
+
+ENTS_KEY = "_quotes_ents"
+
+
+def entities(doc) -> list:
+    """PER/ORG entities of a ``Doc``, computed once per document (``doc.ents`` rebuilds its list at
+    every access); the quotes stage clears the cache before and after its run."""
+    cached = doc.user_data.get(ENTS_KEY)
+    if cached is None:
+        cached = [e for e in doc.ents if e.label_ in ("PER", "PERS", "ORG")]
+        doc.user_data[ENTS_KEY] = cached
+    return cached
+
+
+@lru_cache(maxsize=1)
 def titles() -> dict[str, Title]:
     """Single-word titles and honorifics, normalized, with and without the article."""
     out: dict[str, Title] = {}

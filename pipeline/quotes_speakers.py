@@ -15,7 +15,7 @@ from spacy.tokens import Doc
 
 from .language import QUOTE_MARKS
 from .normalize import normalize, normalize_light, strip_proclitics
-from .quotes_lexicon import COMPLEMENTIZERS, in_class, is_stop, strip_conj, title_of, verb_of
+from .quotes_lexicon import COMPLEMENTIZERS, entities, in_class, is_stop, strip_conj, title_of, verb_of
 
 COLON = {":"}
 COMMA = {"،", ","}
@@ -78,8 +78,8 @@ def _role_word(norm: str, text: str | None = None) -> bool:
 
 
 def _entity_in(doc: Doc, a: int, b: int):
-    for ent in doc.ents:
-        if ent.start >= a and ent.end <= b and ent.label_ in ("PER", "PERS", "ORG"):
+    for ent in entities(doc):
+        if ent.start >= a and ent.end <= b:
             return ent
         if ent.start >= b:
             break
@@ -105,7 +105,7 @@ def _bare_org(first: str, rest: str) -> str:
 def _org_in(doc: Doc, a: int, b: int) -> str | None:
     """The organization named in tokens [a, b): from the first organization head noun (or ORG
     entity, whichever comes first) up to a region word, a preposition or the end."""
-    ent = next((e for e in doc.ents if e.start >= a and e.end <= b and e.label_ == "ORG"), None)
+    ent = next((e for e in entities(doc) if e.start >= a and e.end <= b and e.label_ == "ORG"), None)
     head = next((j for j in range(a, b) if in_class(doc[j].norm_, "org")), None)
     if ent is not None and (head is None or ent.start <= head):
         return _bare_org(doc[ent.start].text, doc[ent.start + 1:ent.end].text)
