@@ -9,7 +9,7 @@ import tempfile
 from pathlib import Path
 
 import pandas as pd
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from pipeline.batch import run
@@ -60,6 +60,8 @@ def check_spans(tables: dict[str, list[dict]], texts: dict[str, str]) -> None:
 
 @settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(text=unicode_text, published=st.sampled_from([None, "2022-06-20", "2015-07-21 02:51:31", "not a date"]))
+@example(text="", published=None)
+@example(text="\u200f\u202b«قال»\u202c 👨\u200d👩\u200d👧 ١٢٣٫٥%", published="2022-06-20")
 def test_extract_on_arbitrary_unicode_keeps_every_offset_exact(text, published):
     import pipeline
 
