@@ -8,7 +8,7 @@
 
 from __future__ import annotations
 
-from .dates_detect import COMMAS, SEPS, Parser
+from .dates_detect import AFTER_YEAR, COMMAS, SEPS, Parser
 from .dates_lexicon import NUMBER_STARTS, lookup
 
 _QUICK: dict[str, bool] = {}
@@ -93,6 +93,9 @@ class Grammar(Parser):
         if opener[:1] in "وف" and opener[1:] in ("من", "بين"):
             opener = opener[1:]
         q = p + 1
+        yr = self._year_range(q, opener)
+        if yr:
+            return yr
         a = self.core(q) or self._bare_day(q)
         if not a:
             return None
@@ -131,6 +134,27 @@ class Grammar(Parser):
             return None
         sem = self._merge_range(a, b[1])
         return (b[0], sem) if sem else None
+
+    def _year_range(self, q: int, opener: str):
+        """من 2014 إلى 2018، بين 2010 و2015 (two bare years, the first smaller)."""
+        P = self.P
+        if q + 2 >= self.n or P.ndig[q] != 4 or P.ndig[q + 2] != 4:
+            return None
+        sep = P.text[q + 1]
+        if not ((opener == "من" and sep in ("الي", "حتي", "-")) or (opener == "بين" and sep in ("و", "-"))):
+            return None
+        a, b, e = P.num[q], P.num[q + 2], q + 3
+        if not 1800 <= a < b <= 2100:
+            return None
+        if a < 1900 and e < self.n and not P.brk[e - 1] and P.num[e] is None and P.text[e][0].isalpha():
+            w = P.text[e]
+            if not (w.startswith("و") or w in AFTER_YEAR or lookup(w)[0]):
+                return None  # "من 2000 إلى 2015 شخصا"
+        era = self.era(e)
+        if era:
+            e = era[0]
+        return e, {"t": "range", "a": {"t": "date", "y": a, "cal": "gregorian"},
+                   "b": {"t": "date", "y": b, "cal": "gregorian"}}
 
     def dash_range(self, p: int):
         """19-20 نوفمبر (days of one month), 2014-2018 (years)."""
@@ -342,7 +366,7 @@ class Grammar(Parser):
                 return y[0], {"t": "date", "y": y[1], "cal": y[2] or "gregorian"}
             return None
         y = self.year(p, bare=True)
-        if y and (y[2] or (1800 <= y[1] <= 2100 and self._ctx_before(p))):
+        if y and (y[2] or (1800 <= y[1] <= 2100 and self._year_ctx(p))):
             return y[0], {"t": "date", "y": y[1], "cal": y[2] or "gregorian"}
         return None
 
