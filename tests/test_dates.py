@@ -70,6 +70,12 @@ def test_year_less_date_takes_the_year_of_publication_only_when_there_is_one(tok
     assert one(tok, "بدأت الحملة في 28 ديسمبر.", published=date(2023, 1, 5))[1] == "2022-12-28"
 
 
+def test_counts_are_not_years(tok):
+    assert dates(tok, "شارك أكثر من 2000 شخص في المسيرة.") == []
+    assert one(tok, "تراجعت الصادرات في 2019 بشكل حاد.")[1] == "2019"
+    assert one(tok, "توفي الشاعر في مارس آذار الماضي.")[:2] == ("مارس آذار الماضي", "2022-03")
+
+
 def test_ambiguous_month_words_need_context(tok):
     assert dates(tok, "مارس اللاعب الرياضة منذ صغره.") == []
     assert one(tok, "ارتفعت الأسعار في مارس الماضي.")[:2] == ("مارس الماضي", "2022-03")
