@@ -305,7 +305,7 @@ class _State:
     """The number read so far: ``total`` (scale parts) + ``group`` (below the last scale)."""
 
     __slots__ = ("total", "total_place", "group", "group_place", "last", "last_unit", "conj_unit",
-                 "conj_seen", "tail", "frac", "checkpoint", "closed")
+                 "conj_seen", "tail", "frac", "checkpoint")
 
     def __init__(self, value: float, cls: str) -> None:
         self.total, self.total_place = 0.0, math.inf
@@ -317,7 +317,6 @@ class _State:
         self.tail = 0.0  # what و added since the last hundred or scale ("مائتان وثلاثة جزء من مائة")
         self.frac = 0.0
         self.checkpoint = None
-        self.closed = False
         if cls in ("scale", "dozen"):
             self.total, self.total_place = value, value
         elif cls == "scale_acc":
@@ -341,7 +340,7 @@ def _continue(norms: Sequence[str], j: int, st: _State, ws, ratios: bool) -> tup
     n = len(norms)
     words, fractions, _ = lexicons()
     end = j
-    while j < n and not st.closed:
+    while j < n:
         w = norms[j]
         conj = False
         if w == "و" and j + 1 < n:
