@@ -33,7 +33,13 @@ def find_dates(doc: Doc) -> list[Span]:
     pub = _as_date(doc._.published)
     g = Grammar(doc)
     spans = []
+    in_name = set()
+    for ent in doc.ents:  # the ner stage runs first: "بدر الخميس" is a person
+        if ent.label_ in ("PER", "ORG"):
+            in_name.update(range(ent.start, ent.end))
     for s, e, sem, p0, p1 in g.find():
+        if s in in_name and e - 1 in in_name:
+            continue
         span = Span(doc, s, e, label="DATE")
 
         def future(p0=p0, p1=p1):

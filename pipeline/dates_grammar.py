@@ -376,8 +376,10 @@ class Grammar(Parser):
         if not r:
             return None
         bare = r[1][2]
-        if bare and not after_yawm:
-            return None
+        if bare and not (after_yawm and any(e[0] == "wd" for e in self.entries_exact(p))):
+            return None  # "يوم واحد" is not "يوم أحد"
+        if p > 0 and not self.P.brk[p - 1] and self.cat(p - 1, "notwd"):
+            return None  # "خطبة الجمعة"
         return r[0], r[1][1]
 
     def weekday_expr(self, p: int):
@@ -398,6 +400,8 @@ class Grammar(Parser):
         if this:
             sem["wrel"] = 0
         e = self.skip_commas(end)
+        if self.is_word(e, "الموافق"):  # "يوم الأحد الموافق 10 / 10 / 1436هـ"
+            e += 1
         cd = self.calendar_date(e) or self.numeric(e)
         if cd and cd[1].get("d"):
             cd[1]["wd"] = iso

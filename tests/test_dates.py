@@ -114,8 +114,22 @@ def test_weekday_direction_follows_tense(tok):
     assert one(tok, "سوف يصوت البرلمان الثلاثاء.")[3] == "weekday"
 
 
+def test_names_and_institutions_are_not_weekdays(tok):
+    from spacy.tokens import Span
+
+    doc = tok("أصيب اللاعب بدر الخميس في التدريب.")
+    doc._.published = PUB
+    doc.ents = [Span(doc, 2, 4, label="PER")]  # as the ner stage would mark it
+    assert find_dates(doc) == []
+    assert dates(tok, "وزعت الوزارة خطب الجمعة على المساجد.") == []
+    assert one(tok, "أقيمت صلاة العيد يوم الجمعة الماضي.")[1] == "2022-06-17"
+    assert one(tok, "بقي المسافرون في المطار يوم واحد.")[1] == "P1D"
+
+
 def test_weekday_with_date(tok):
     assert one(tok, "سافر الرئيس يوم الأربعاء، 15 يونيو 2022.")[:2] == ("الأربعاء، 15 يونيو 2022", "2022-06-15")
+    got = one(tok, "تبدأ الدراسة يوم الأحد الموافق 10 / 10 / 1436هـ.")
+    assert got[1] == "2015-07-26" and got[5] == "1436-10-10"
 
 
 # ------------------------------------------------------------------ relative
