@@ -209,12 +209,14 @@ def find_numbers(doc: Doc) -> list[Span]:
         blocked = {k for k, t in enumerate(doc.idx) if t in claimed}
     ident = context.get("identifier_before", set())
     years = context.get("year_before", set())
+    not_number = context.get("not_number", set())
     n = len(doc)
     out: list[Span] = []
     i = 0
     while i < n:
         w = norms[i]
-        if i in blocked or not w or not (w in starts or w[0].isdigit() or (w[0] in "+-.," and w[1:2].isdigit())):
+        if i in blocked or not w or not (w in starts or w[0].isdigit() or (w[0] in "+-.," and w[1:2].isdigit())) \
+                or w in not_number:
             i += 1
             continue
         prev = norms[i - 1] if i else ""
@@ -274,8 +276,8 @@ def _read_at(doc, norms, ws, i, blocked, years):
         if o is None:
             return None
         prev = norms[i - 1] if i else ""
-        if prev in context.get("not_ordinal_before", ()):
-            return None, o[1]
+        if prev in context.get("not_ordinal_before", ()) or prev in context.get("time_before", ()):
+            return None, o[1]  # "كانون الثاني", "الساعة السادسة"
         end = _clip(o[1], i, blocked)
         if end == i:
             return None
