@@ -210,3 +210,23 @@ def test_a_stage_that_raises_fails_one_document_and_the_run_goes_on(tmp_path):
     assert "pipeline failed (TypeError: boom)" in docs.loc["1.txt", "error"]
     assert len(GOOD["good-riyadh.txt"]) > 120 >= len(GOOD["good-cairo.txt"]) and "--max-chars 120" in docs.loc["2.txt", "error"]
     assert (manifest["documents_ok"], manifest["documents_failed"]) == (1, 2)
+
+
+def test_the_same_article_gives_the_same_rows_from_txt_jsonl_and_csv(corpus_run):
+    """Bad neighbours do not disturb good articles: an article's rows do not depend on the
+    container it came in (its doc_id aside)."""
+    root, _, _, _ = corpus_run
+    out = root / "out1"
+    groups = [["good-cairo.txt", "dup", "csv-3"], ["good-riyadh.txt", "feed-1", "dup#2", "csv-1"]]
+    compared = 0
+    for table in SPAN_TABLES:
+        frame = pd.read_parquet(out / f"{table}.parquet")
+        for group in groups:
+            seen = []
+            for doc_id in group:
+                rows = frame[frame["doc_id"] == doc_id].drop(columns="doc_id").astype(object)
+                seen.append(rows.map(lambda v, d=doc_id: "" if pd.isna(v) else str(v).replace(d, "ID")))
+            for other, doc_id in zip(seen[1:], group[1:], strict=True):
+                assert seen[0].values.tolist() == other.values.tolist(), (table, doc_id)
+            compared += len(seen[0])
+    assert compared > 0
