@@ -236,3 +236,10 @@ def test_jsonl_in_utf16_without_a_byte_order_mark(tmp_path):
     (tmp_path / "f.jsonl").write_bytes("\n".join(lines).encode("utf-16-le"))
     items = list(read_inputs([tmp_path]))
     assert [(it.doc_id, it.text, it.encoding) for it in items] == [("a", AR, "utf-16-le"), ("b", AR, "utf-16-le")]
+
+
+@pytest.mark.parametrize("sep", [";", "\t"])
+def test_csv_exported_with_semicolons_or_tabs(tmp_path, sep):
+    (tmp_path / "a.csv").write_text(f"id{sep}title{sep}text\n1{sep}عنوان{sep}{AR}\n", encoding="utf-8")
+    items = list(read_inputs([tmp_path]))
+    assert [(it.doc_id, it.title, it.text) for it in items] == [("1", "عنوان", AR)]

@@ -25,6 +25,7 @@ from __future__ import annotations
 import codecs
 import csv
 import io
+import itertools
 import json
 import re
 from collections.abc import Iterable, Iterator
@@ -465,7 +466,8 @@ def read_csv(path: Path, doc_id: str, fields: Fields, max_chars: int | None = No
     csv.field_size_limit(max(csv.field_size_limit(), 2**31 - 1))  # process-wide: only ever raised
     with f:
         lines = (line for _, line, _ in _text_lines(f, enc, None))
-        reader = csv.reader(lines)
+        first = next(lines, "")
+        reader = csv.reader(itertools.chain([first], lines), delimiter=_delimiter(first))
         try:
             header = next(reader)
         except (csv.Error, StopIteration) as exc:
@@ -513,6 +515,16 @@ def is_output_folder(folder: Path) -> bool:
     except (OSError, ValueError):
         return False
     return isinstance(manifest, dict) and "pipeline_version" in manifest and "tables" in manifest
+
+
+def _delimiter(header: str) -> str:
+    """``,`` unless the header line has none and is split by ``;`` or a tab (spreadsheet exports
+    in many locales)."""
+    if "," in header:
+        return ","
+    counts = {d: header.count(d) for d in (";", "\t")}
+    best = max(counts, key=counts.get)
+    return best if counts[best] else ","
 
 
 def iter_files(paths: Iterable[str | Path]) -> Iterator[tuple[Path, str]]:
