@@ -43,7 +43,8 @@ MIN_UNCUED_WORDS = 8  # a quotation with no cue at all must be at least this lon
 MIN_CUED_WORDS = 3  # … and one with a cue but no colon
 MAX_LOOKBACK = 30  # tokens searched for a speech verb before a quotation
 MAX_GAP = 32  # tokens between a speech verb and its أن/إن
-FA_INNA = {"فان", "فانه", "فانها", "فانهم", "ان", "انه"}
+FA_INNA = {"فان", "فانه", "فانها", "فانهم", "ان", "انه", "فقد"}
+SEMI_COMMA = {"،", ",", "؛", ";"}
 LEAD_PARTICLES = {"ولم", "لم", "وقد", "قد", "كما", "وكان", "كان", "ثم", "فيما", "بينما", "ولكن", "لكن"}
 RELATIVE = {"الذي", "التي", "مما", "ما", "الذين"}
 # words that open a clause whose subject precedes its verb (وكان X قال، إلا أن X نفت)
@@ -262,7 +263,7 @@ class _Finder:
             cand.follow_sentence = True
             cand.gender = verb.gender
             return
-        sp = read_speaker(self.doc, v + 1, limit) if not after or v + 1 < limit else None
+        sp = self._read_after_verb(v, limit)
         sp = sp or self._subject_before(v)
         if sp is None:
             cand.gender = verb.gender
@@ -270,6 +271,20 @@ class _Finder:
             if verb.gender in ("m", "f"):
                 sp.gender = verb.gender
             cand.speaker = sp
+
+    def _read_after_verb(self, v: int, limit: int) -> Speaker | None:
+        """The subject after a speech verb; for نقل (ونقلت الوكالة عن الوزير قوله) the one quoted
+        after عن."""
+        doc = self.doc
+        if v + 1 >= limit:
+            return None
+        if self.verbs[v].lemma == "نقل":
+            for j in range(v + 1, min(limit, v + 16)):
+                if doc[j].norm_ == "عن":
+                    sp = read_speaker(doc, j + 1, limit)
+                    if sp is not None:
+                        return sp
+        return read_speaker(doc, v + 1, limit)
 
     def _mention(self, v: int) -> None:
         """Remember the named subject of a speech verb that introduces no quotation (أعرب الوزير
@@ -279,7 +294,8 @@ class _Finder:
             return  # ما أشار إليه الرئيس: not a statement of the sentence
         sp = read_speaker(self.doc, v + 1, self.sent_end[v])
         initial = self.sent_start[v] == v or (
-            v - self.sent_start[v] <= 2 and all(self.doc[x].norm_ in LEAD_PARTICLES for x in range(self.sent_start[v], v))
+            v - self.sent_start[v] <= 2
+            and all(self.doc[x].norm_ in LEAD_PARTICLES or self.doc[x].is_punct for x in range(self.sent_start[v], v))
         )
         if sp is not None and (sp.role or sp.honorific or sp.entity_id or initial):
             if verb.gender in ("m", "f"):
@@ -414,7 +430,7 @@ class _Finder:
                 cand.follow_sentence = True
                 cand.gender = verb.gender
             else:
-                sp = read_speaker(doc, i + 1, head) or self._subject_before(i)
+                sp = self._read_after_verb(i, head) or self._subject_before(i)
                 if sp is None and verb.tense == "present" and self.sent_start[i] != i:
                     i += 1
                     continue  # الوضع في اليمن يؤكد أن …: the subject is not a speaker
@@ -480,9 +496,9 @@ class _Finder:
             if before == 0:
                 # وبحسب المصادر، فإن …: the clause after the source
                 k = sp.phrase_end if sp is not None else src
-                while k < s1 and doc[k].text not in COMMA and doc[k].norm_ not in FA_INNA and k - i < 25:
+                while k < s1 and doc[k].text not in SEMI_COMMA and doc[k].norm_ not in FA_INNA and k - i < 25:
                     k += 1
-                a = _next_word(doc, k + 1) if k < s1 and doc[k].text in COMMA else k
+                a = _next_word(doc, k + 1) if k < s1 and doc[k].text in SEMI_COMMA else k
                 if a < s1 and doc[a].norm_ in FA_INNA:
                     a += 1
                 a, b = _trim(doc, a, s1)
@@ -527,6 +543,20 @@ class _Finder:
         return None
 
 
+def _drop_quoted_clauses(doc: Doc, cands: list[Candidate]) -> list[Candidate]:
+    """A reported clause that is all one quotation (وأكدت أن «…») is that direct quote only."""
+    direct = [(doc[c.start].idx, doc[c.end - 1].idx + len(doc[c.end - 1])) for c in cands if c.kind == "direct"]
+    out = []
+    for c in cands:
+        if c.kind == "reported" and direct:
+            a, b = doc[c.start].idx, doc[c.end - 1].idx + len(doc[c.end - 1])
+            cover = max((min(b, e) - max(a, s) for s, e in direct), default=0)
+            if cover >= 0.9 * (b - a) and any(s - a <= 2 for s, e in direct if s >= a):
+                continue
+        out.append(c)
+    return out
+
+
 def find_quotes(doc: Doc) -> list[Span]:
     """The quotations of a ``Doc`` as spans with their attribution attributes set."""
     if not len(doc):
@@ -544,6 +574,7 @@ def _find(doc: Doc) -> list[Span]:
     f.reported()
     f.sources()
     cands = [c for c in f.resolve() if c.kind != "mention"]
+    cands = _drop_quoted_clauses(doc, cands)
     cands.sort(key=lambda c: (c.start, c.end))
     spans: list[Span] = []
     raw = doc.text

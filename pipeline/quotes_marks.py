@@ -48,6 +48,10 @@ def _prev(doc: Doc, i: int) -> int:
     return i
 
 
+def _after_colon(doc: Doc, i: int) -> bool:
+    return i > 0 and doc[_prev(doc, i)].text == ":"
+
+
 def _para_start(doc: Doc, i: int) -> bool:
     p = i - 1
     return p >= 0 and ((doc[p].is_space and "\n" in doc[p].text) or "\n" in doc[p].whitespace_)
@@ -75,12 +79,14 @@ def _role(doc: Doc, i: int, depth_open: str | None) -> str:
             return "close"
         if depth_open == "”":
             return "close"
-        # Arabic texts often open with ” as well
-        return "open" if (space_before and not space_after) else "close"
+        # Arabic texts often open with ” as well (” أنه …”): nothing open and not glued to a word
+        return "open" if (space_before or _after_colon(doc, i)) else "close"
     # straight quote: closes an open one; otherwise a mark glued to the word before it and
     # followed by a space or punctuation is a stray closer
     if depth_open == '"':
         return "close"
+    if _after_colon(doc, i):
+        return "open"  # قال :" أصبح …
     if not space_before and (space_after or nxt_punct):
         return "close"
     return "open"

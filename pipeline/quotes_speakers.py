@@ -163,7 +163,7 @@ def read_speaker(doc: Doc, i: int, limit: int, whole: bool = False) -> Speaker |
         t = doc[h_end]
         if t.text in QUOTE_MARKS:
             k = _skip_quoted(doc, h_end, limit)
-            if k > h_end and h_end > i:
+            if k > h_end + 2:  # a quoted name (رحبت " جنوب إفريقيا " بالقرار)
                 h_end = k
                 continue
             break
@@ -200,30 +200,7 @@ def read_speaker(doc: Doc, i: int, limit: int, whole: bool = False) -> Speaker |
         elif tt is not None and tt.kind == "title":
             gender = gender or (tt.gender if tt.gender in "mf" else None)
             role_a = k
-            k += 1
-            while k < h_end:
-                nt = title_of(doc[k].norm_)
-                if (nt is not None and nt.kind == "honorific") or _address_title(doc, k, h_end):
-                    break
-                if doc[k].text == "في":
-                    k += 1
-                    continue
-                if not _role_word(doc[k].norm_, doc[k].text):
-                    # one bare word after the title: construct state (مدير عام، رئيس قسم الهواتف)
-                    if k == role_a + 1 and k + 1 < h_end and (_has_article(doc[k + 1].text) or _role_word(doc[k + 1].norm_, doc[k + 1].text)):
-                        k += 1
-                        continue
-                    # a preposition in a construct (لكرة القدم، بمنطقة الرياض)
-                    if doc[k].norm_[0] in "لب" and k + 1 < h_end and _has_article(doc[k + 1].text):
-                        k += 1
-                        continue
-                    # the name a region or organization word governs (منطقة عسير، وزارة الخارجية)
-                    prev = doc[k - 1].norm_
-                    if not _has_article(prev) and (in_class(prev, "region") or in_class(prev, "org")):
-                        k += 1
-                        continue
-                    break
-                k += 1
+            k = _role_end(doc, role_a, h_end)
             role_b = k
             if not _has_article(doc[role_a].text) and role_a + 1 < h_end and (
                 doc[role_a + 1].text == "في" or role_b == role_a + 1
@@ -256,7 +233,12 @@ def read_speaker(doc: Doc, i: int, limit: int, whole: bool = False) -> Speaker |
             break
         e += 1
     name_a, name_b = k, e
-    if not whole and name_b - name_a >= 3:
+    # a quoted name (شركة «أفيد لايف ميديا»): the name is inside the marks
+    qm = [x for x in range(name_a, name_b) if doc[x].text in QUOTE_MARKS]
+    quoted = len(qm) >= 2 and qm[1] - qm[0] > 1
+    if quoted:
+        name_a, name_b = qm[0] + 1, qm[1]
+    if not whole and not quoted and name_b - name_a >= 3:
         # a description before the name (عالم الآثار الإسرائيلي إليات مزار): the name is what
         # follows the last word with the article
         last_art = max((x for x in range(name_a, name_b - 1) if _has_article(doc[x].text)), default=-1)
@@ -267,10 +249,6 @@ def read_speaker(doc: Doc, i: int, limit: int, whole: bool = False) -> Speaker |
             name_a = last_art + 1
     if not whole:
         name_b = _name_end(doc, name_a, name_b)
-    # a quoted name (شركة «أفيد لايف ميديا»): the name is inside the marks
-    qm = [x for x in range(name_a, name_b) if doc[x].text in QUOTE_MARKS]
-    if len(qm) >= 2 and qm[1] - qm[0] > 1:
-        name_a, name_b = qm[0] + 1, qm[1]
     sp: Speaker
     if name_b > name_a:
         sp = Speaker(name_a, name_b, honorific=honorific, gender=gender)
@@ -284,17 +262,21 @@ def read_speaker(doc: Doc, i: int, limit: int, whole: bool = False) -> Speaker |
         sp.org = _org_in(doc, role_a, role_b)
     elif name_b < h_end and title_of(doc[name_b].norm_) is not None and title_of(doc[name_b].norm_).kind == "title":
         # a role after the name without a comma (الزياني الأمين العام لمجلس التعاون)
-        sp.role = doc[name_b:h_end].text
-        sp.org = _org_in(doc, name_b, h_end)
+        r_end = _role_end(doc, name_b, h_end)
+        sp.role = doc[name_b:r_end].text
+        sp.org = _org_in(doc, name_b, r_end)
     phrase_end = h_end
     # apposition (، المديرة الإقليمية …) or organization (من مركز …)
-    if h_end < limit and doc[h_end].text in COMMA and sp.role is None:
+    if h_end < limit and doc[h_end].text in COMMA:
         ap = _appos_role(doc, h_end + 1, limit)
+        had_role = sp.role
         if ap is not None:
             a, b = ap
             split = next((x for x in range(a + 1, b) if doc[x].text == "في" or
                           (doc[x].text.startswith("ب") and in_class(doc[x].norm_, "org"))), None)
-            if split is not None and any(in_class(doc[y].norm_, "org") for y in range(split, b)):
+            if had_role:
+                pass
+            elif split is not None and any(in_class(doc[y].norm_, "org") for y in range(split, b)):
                 sp.role = doc[a:split].text
                 sp.org = _org_in(doc, split, b)
             else:
@@ -304,6 +286,17 @@ def read_speaker(doc: Doc, i: int, limit: int, whole: bool = False) -> Speaker |
                 tt = title_of(doc[a].norm_)
                 sp.gender = tt.gender if tt is not None and tt.gender in "mf" else None
             phrase_end = b
+            if honorific is None:
+                # the apposition names the speaker after a form of address (أستاذ الاقتصاد …، الخبير
+                # الاقتصادي الدكتور مقبل الذكير): that name is the speaker, the head its role
+                for m in range(a, b - 1):
+                    nt = title_of(doc[m].norm_)
+                    if (nt is not None and nt.kind == "honorific") or _address_title(doc, m, b):
+                        e = _name_end(doc, m + 1, b)
+                        sp.role = " ".join(x for x in (doc[i:h_end].text, doc[a:m].text) if x)
+                        sp.org = sp.org or _org_in(doc, i, h_end)
+                        sp.start, sp.end, sp.honorific, sp.described = m + 1, e, doc[m].text, False
+                        break
     elif h_end + 1 < limit and doc[h_end].text == "من" and in_class(doc[h_end + 1].norm_, "org"):
         b = h_end + 1
         while b < limit and b - h_end < 20 and not _is_boundary(doc, b) and doc[b].text not in COMMA:
@@ -320,6 +313,36 @@ def read_speaker(doc: Doc, i: int, limit: int, whole: bool = False) -> Speaker |
     return sp
 
 
+def _role_end(doc: Doc, role_a: int, h_end: int) -> int:
+    """End of a role phrase that starts with a title at ``role_a``: words with the article,
+    organization and region words and what they govern, في, constructs (مدير عام)."""
+    k = role_a + 1
+    while k < h_end:
+        nt = title_of(doc[k].norm_)
+        if (nt is not None and nt.kind == "honorific") or _address_title(doc, k, h_end):
+            break
+        if doc[k].text == "في":
+            k += 1
+            continue
+        if not _role_word(doc[k].norm_, doc[k].text):
+            # one bare word after the title: construct state (مدير عام، رئيس قسم الهواتف)
+            if k == role_a + 1 and k + 1 < h_end and _role_word(doc[k + 1].norm_, doc[k + 1].text):
+                k += 1
+                continue
+            # a preposition in a construct (لكرة القدم، بمنطقة الرياض)
+            if doc[k].norm_[0] in "لب" and k + 1 < h_end and _has_article(doc[k + 1].text):
+                k += 1
+                continue
+            # the name a region or organization word governs (منطقة عسير، وزارة الخارجية)
+            prev = doc[k - 1].norm_
+            if not _has_article(doc[k - 1].text) and (in_class(prev, "region") or in_class(prev, "org")):
+                k += 1
+                continue
+            break
+        k += 1
+    return k
+
+
 def _name_end(doc: Doc, a: int, b: int) -> int:
     """End of a name of at most MAX_NAME words, not counting بن، آل، أبو (جلوي بن محمد آل كركمان)."""
     words = 0
@@ -334,6 +357,8 @@ def _name_end(doc: Doc, a: int, b: int) -> int:
 def _address_title(doc: Doc, k: int, h_end: int) -> bool:
     """A title with the article followed directly by a name (السفير عبدالله، الوزير عادل)."""
     tt = title_of(doc[k].norm_)
+    if k > 0 and (in_class(doc[k - 1].norm_, "org") or in_class(doc[k - 1].norm_, "region")):
+        return False  # بجامعة الملك عبدالعزيز: part of an organization's name
     return (
         tt is not None and tt.kind == "title" and strip_conj(doc[k].norm_).startswith("ال")
         and k + 1 < h_end and not _role_word(doc[k + 1].norm_, doc[k + 1].text) and doc[k + 1].text != "في"

@@ -1,6 +1,7 @@
 """Helper for the quotes dev gold set (standoff annotations; the article text is never stored).
 
-    python scripts/quotes_gold.py pick                # choose articles (refs printed, one a line)
+    python scripts/quotes_gold.py pick                # choose the dev articles (refs, one a line)
+    python scripts/quotes_gold.py pick 7 6 13 3       # another sample: seed, zips 6..12, 3 wiki
     python scripts/quotes_gold.py show REF [REF …]    # print an article to read and annotate
     python scripts/quotes_gold.py build ANCHORS OUT   # hand-written anchors -> standoff JSONL
 
@@ -55,10 +56,10 @@ SPEECH = re.compile(r"(?:^|\s)[وف]?(?:قال|قالت|أكد|أكدت|أضاف
 MARKS = re.compile(r"[«»\"“”]")
 
 
-def pick() -> None:
-    rng = random.Random(20150721)
+def pick(seed: int = 20150721, zips: slice = slice(0, 6), wiki: int = 12) -> None:
+    rng = random.Random(seed)
     refs: list[str] = []
-    for zpath in sorted((SHARED / "saudinewsnet").glob("*.zip"))[:6]:
+    for zpath in sorted((SHARED / "saudinewsnet").glob("*.zip"))[zips]:
         with zipfile.ZipFile(zpath) as zf:
             arts = json.loads(zf.read(zf.namelist()[0]))
         idx = list(range(len(arts)))
@@ -82,7 +83,7 @@ def pick() -> None:
         if not 300 <= len(t) <= 1800:
             continue
         cls = "speech" if SPEECH.search(t) else "none"
-        if got[cls] < {"speech": 8, "none": 4}[cls]:
+        if got[cls] < {"speech": wiki * 2 // 3, "none": wiki // 3}[cls]:
             got[cls] += 1
             refs.append(f"arwikinews#{i}")
     print("\n".join(refs))
@@ -148,7 +149,10 @@ def build(anchors: str, out: str) -> None:
 if __name__ == "__main__":
     cmd = sys.argv[1]
     if cmd == "pick":
-        pick()
+        if len(sys.argv) > 2:  # pick SEED FIRST_ZIP LAST_ZIP N_WIKI: another sample (a fresh check set)
+            pick(int(sys.argv[2]), slice(int(sys.argv[3]), int(sys.argv[4])), int(sys.argv[5]))
+        else:
+            pick()
     elif cmd == "show":
         show(sys.argv[2:])
     elif cmd == "build":
