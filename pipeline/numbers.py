@@ -13,7 +13,8 @@ is token-aligned and carries the columns of ``records.SCHEMA["numbers"]``:
   the number ("أكثر من 100 تعهد" -> 100, more_than).
 
 What the span covers: the number itself (digits, words, scales), a percent sign or words ("15 في
-المائة"), a negative word ("سالب"), and for ranges the range words ("بين 10 و20", "من 5 إلى 7").
+المائة"), a negative word ("سالب"), and for ranges the range words ("بين 10 و20", "من 5 إلى 7",
+"أكثر من 10 وأقل من 20").
 The counted noun, the currency word and the modifier words stay outside the span (they are in
 ``unit`` and ``modifier``); a currency sign written before digits ("$20") too. One exception: a
 percentage written with "نسبة" and no percent sign ("نسبة ١٠") starts its span at "نسبة".
@@ -233,6 +234,39 @@ def find_numbers(doc: Doc) -> list[Span]:
         if span is not None:
             out.append(span)
         i = max(end, i + 1)
+    return _join_bounds(full, out)
+
+
+LOWER = ("more_than", "at_least")
+UPPER = ("less_than", "at_most", "up_to")
+
+
+def _join_bounds(doc: Doc, spans: list[Span]) -> list[Span]:
+    """"أكثر من 10 وأقل من 20" -> one range (10, 20) whose span holds both bound phrases."""
+    if len(spans) < 2:
+        return spans
+    norms = [t.norm_ for t in doc]
+    out: list[Span] = []
+    k = 0
+    while k < len(spans):
+        a = spans[k]
+        b = spans[k + 1] if k + 1 < len(spans) else None
+        merged = None
+        if b is not None and a._.kind in ("cardinal", "money", "percent") and b._.kind == a._.kind:
+            ma, mb = modifier_before(norms, a.start), modifier_before(norms, b.start)
+            pair = (a._.modifier, b._.modifier)
+            if ma and mb and ((pair[0] in LOWER and pair[1] in UPPER) or (pair[0] in UPPER and pair[1] in LOWER)):
+                gap = [t for t in doc[a.end:mb[1]] if not t.is_space]
+                glued = not gap and norms[mb[1]].startswith("و")
+                lo, hi = (a._.value, b._.value) if pair[0] in LOWER else (b._.value, a._.value)
+                if lo < hi and (glued or (len(gap) == 1 and gap[0].norm_ == "و")):
+                    merged = _make(_View(doc), 0, 0, lo, hi, "range", b._.unit or a._.unit, None, (ma[1], b.end))
+        if merged is not None:
+            out.append(merged)
+            k += 2
+        else:
+            out.append(a)
+            k += 1
     return out
 
 
@@ -425,8 +459,8 @@ def _finish(doc, norms, start, end, value, value_max, kind, blocked, num_start) 
     return _make(doc, start, end, value, value_max, kind, unit, mod)
 
 
-def _make(doc, start, end, value, value_max, kind, unit, mod) -> Span:
-    span = doc.span(start, end)
+def _make(doc, start, end, value, value_max, kind, unit, mod, doc_range=None) -> Span:
+    span = doc.span(start, end) if doc_range is None else Span(doc.doc, *doc_range, label="NUMBER")
     span._.value = float(value)
     span._.value_max = float(value_max) if value_max is not None else None
     span._.kind = kind

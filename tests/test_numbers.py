@@ -229,6 +229,13 @@ def test_ranges(tok, text, span, lo, hi, unit):
     assert sp._.kind == "range" and sp._.value == lo and sp._.value_max == hi and sp._.unit == unit
 
 
+def test_two_bounds_make_a_range(tok):
+    sp = _one(tok, "يتراوح العدد أكثر من 40 وأقل من 60 امرأة", "أكثر من 40 وأقل من 60")
+    assert sp._.kind == "range" and (sp._.value, sp._.value_max, sp._.unit) == (40, 60, "امرأة")
+    # contradictory bounds stay two numbers
+    assert [s._.kind for s in _spans(tok, "أكثر من 40 وأقل من 10")] == ["cardinal", "cardinal"]
+
+
 def test_reads_across_a_double_space(tok):
     sp = _one(tok, "دفع مائة  وخمسين  ألف دولار", "مائة  وخمسين  ألف")
     assert sp._.value == 150_000 and sp._.unit == "USD"
