@@ -243,3 +243,21 @@ def test_csv_exported_with_semicolons_or_tabs(tmp_path, sep):
     (tmp_path / "a.csv").write_text(f"id{sep}title{sep}text\n1{sep}عنوان{sep}{AR}\n", encoding="utf-8")
     items = list(read_inputs([tmp_path]))
     assert [(it.doc_id, it.title, it.text) for it in items] == [("1", "عنوان", AR)]
+
+
+def test_a_file_failing_midway_ends_with_one_error_and_the_next_files_are_read(tmp_path, monkeypatch):
+    import pipeline.io.readers as readers
+
+    (tmp_path / "a.jsonl").write_text("\n".join(json.dumps({"id": f"r{i}", "text": AR}) for i in range(3)), encoding="utf-8")
+    (tmp_path / "b.txt").write_text(AR, encoding="utf-8")
+    real = readers._from_row
+
+    def flaky(row, *args, **kwargs):
+        if row["id"] == "r1":
+            raise OSError(5, "Input/output error")
+        return real(row, *args, **kwargs)
+
+    monkeypatch.setattr(readers, "_from_row", flaky)
+    items = list(read_inputs([tmp_path]))
+    assert [it.doc_id for it in items] == ["r0", "a.jsonl:unread", "b.txt"]
+    assert "reading stopped (OSError: [Errno 5] Input/output error)" in items[1].error

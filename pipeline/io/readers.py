@@ -555,11 +555,22 @@ def read_inputs(
         if not path.exists():
             yield InputDoc(doc_id=doc_id, text=None, input=_display(path), error=f"{_display(path)}: no such file")
         elif suffix == ".jsonl":
-            yield from read_jsonl(path, doc_id, fields, max_chars)
+            yield from _guarded(read_jsonl(path, doc_id, fields, max_chars), path, doc_id)
         elif suffix == ".csv":
-            yield from read_csv(path, doc_id, fields, max_chars)
+            yield from _guarded(read_csv(path, doc_id, fields, max_chars), path, doc_id)
         else:
-            yield from read_txt(path, doc_id, max_chars)
+            yield from _guarded(read_txt(path, doc_id, max_chars), path, doc_id)
+
+
+def _guarded(items: Iterator[InputDoc], path: Path, doc_id: str) -> Iterator[InputDoc]:
+    """A file that fails in the middle (an I/O error, a reader bug) ends with one error document
+    for its unread rest; the next files are still read."""
+    try:
+        yield from items
+    except Exception as exc:  # noqa: BLE001 - one file must not stop the batch
+        where = f"{_display(path)}:unread"
+        cause = f"reading stopped ({type(exc).__name__}: {exc}); the rest of the file was not read"
+        yield InputDoc(doc_id=f"{doc_id}:unread", text=None, input=where, error=f"{where}: {cause}")
 
 
 def unique_ids(items: Iterable[InputDoc]) -> Iterator[InputDoc]:
@@ -579,7 +590,7 @@ def unique_ids(items: Iterable[InputDoc]) -> Iterator[InputDoc]:
         yield item
 
 
-_WHERE = re.compile(r":(?:\d+|row \d+ \(line \d+\))$")
+_WHERE = re.compile(r":(?:\d+|row \d+ \(line \d+\)|unread)$")
 
 
 def texts_of(documents, fields: Fields | None = None) -> dict[str, str]:
