@@ -665,6 +665,10 @@ class Grammar(Parser):
         ru = self.rel_unit(p)
         if ru:
             end, sem = ru
+            if sem["unit"] == "year":  # "العام الحالي 2015م": the year written wins
+                y = self.year(end, bare=True)
+                if y:
+                    return y[0], {"t": "date", "y": y[1], "cal": y[2] or "gregorian"}
             if sem["unit"] == "week":
                 q = end + 1 if self.is_word(end, "يوم") else end
                 wd = self.weekday(q, after_yawm=q > end)
@@ -678,6 +682,8 @@ class Grammar(Parser):
         if per:
             return per
         ago = self.cat(p, "ago")
+        if ago and p > 0 and self.cat(p - 1, "unit"):
+            return None  # "يوما بعد يوم"
         if ago:
             a = self.amount(ago[0], single=True)
             if a:
@@ -745,16 +751,19 @@ class Grammar(Parser):
             return None
         q = r[0]
         inner = None
-        for rule in (self.calendar_date, self.year_expr, self.rel_unit, self.decade):
+        for rule in (self.calendar_date, self.year_expr, self.rel_unit, self.decade, self.unit_expr):
             x = rule(q)
-            if x and (inner is None or x[0] > inner[0]):
-                inner = x
+            if x and x[1]["t"] in ("date", "rel", "decade") and (inner is None or x[0] > inner[0]):
+                inner = x[:2]
         y = self.year(q, bare=True)
         if y and (inner is None or y[0] > inner[0]):
             inner = (y[0], {"t": "date", "y": y[1], "cal": y[2] or "gregorian"})
         if inner is None:
             u = self.cat(q, "unit")
             if u and u[1][1][1] == "1" and self.P.text[q].startswith("ال") and u[1][1][0] in ("year", "month", "week"):
+                nxt = self.P.text[u[0]] if u[0] < self.n else ""
+                if nxt.startswith("ال") and not lookup(nxt)[0]:
+                    return None  # "بداية العام الدراسي": another kind of year
                 inner = (u[0], {"t": "rel", "unit": u[1][1][0], "off": 0})
         if inner is None:
             return None

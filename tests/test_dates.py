@@ -168,6 +168,13 @@ def test_open_period_is_not_invented(tok):
 
 def test_shift_counted_from_another_event_has_no_value(tok):
     assert one(tok, "توفي قبل ثلاثة أعوام من تأسيس الشركة.")[1] is None
+    assert dates(tok, "يتحسن الأداء يوما بعد يوم.") == []
+
+
+def test_written_year_wins_over_relative_year(tok):
+    assert one(tok, "بلغت الإيرادات في العام الحالي 2015م نحو مليار.")[1:4] == ("2015", "year", "absolute")
+    assert one(tok, "تراجعت المبيعات بنهاية العام الماضي 2014م.")[1] == "2014-07-01/2014-12-31"
+    assert dates(tok, "تأجلت بداية العام الدراسي.") == []
 
 
 # ------------------------------------------------------------------ parts and ranges
