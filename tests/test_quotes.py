@@ -234,6 +234,35 @@ def test_description_resolved_to_named_speaker(nlp):
     assert [q._.speaker for q in qs] == ["جون مارك", "جون مارك"]
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "وأضاف المدير سالم العتيبي:» نسعى إلى فتح أسواق جديدة في المنطقة خلال العام المقبل».",
+        "وقال المدير سالم العتيبي :\" نسعى إلى فتح أسواق جديدة في المنطقة خلال العام المقبل\".",
+        "وأفادت المنظمة في تقريرها ” أنه في أسوأ هجوم من نوعه أصيبت عشرات المنازل بأضرار كبيرة”.",
+    ],
+)
+def test_irregular_opening_marks(nlp, text):
+    doc, qs = run(nlp, text)
+    direct = [q for q in qs if q._.kind == "direct"]
+    assert len(direct) == 1 and len(direct[0].text.split()) >= 8
+    check_offsets(doc, qs)
+
+
+def test_quoted_through_naql_an(nlp):
+    text = "ونقلت وكالة الأنباء الرسمية عن الوزير ماجد الحربي قوله \"لن نتراجع عن خطة الإصلاح مهما كانت الصعوبات\"."
+    _, qs = run(nlp, text)
+    assert [q._.speaker for q in qs] == ["ماجد الحربي"]
+
+
+def test_name_after_form_of_address_in_apposition(nlp):
+    text = "قال أستاذ الاقتصاد بجامعة الرياض، الخبير الاقتصادي الدكتور ناصر العلي، إن الأسعار ستستقر قريبا."
+    _, qs = run(nlp, text)
+    assert qs[0]._.speaker == "ناصر العلي"
+    assert qs[0]._.speaker_honorific == "الدكتور"
+    assert qs[0]._.speaker_role.startswith("أستاذ الاقتصاد")
+
+
 def test_empty_and_quote_free_text(nlp):
     assert run(nlp, "")[1] == []
     assert run(nlp, "ارتفعت درجات الحرارة اليوم في معظم المناطق.")[1] == []
