@@ -224,12 +224,13 @@ def sniff(head: bytes) -> str:
 # --- safe strings ------------------------------------------------------------------------------
 
 
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
 def lone_surrogate(s: str) -> int:
     """Index of the first lone surrogate (text that cannot be written as UTF-8), else -1."""
-    for i, c in enumerate(s):
-        if "\ud800" <= c <= "\udfff":
-            return i
-    return -1
+    m = _SURROGATE.search(s)
+    return m.start() if m else -1
 
 
 def clean(value) -> str | None:
