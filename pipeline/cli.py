@@ -72,6 +72,10 @@ def _cmd_run(args) -> int:
     except ValueError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return EXIT_CANNOT_RUN
+    except RuntimeError as exc:  # a worker process died (killed, out of memory) or the cluster failed
+        print(f"error: the run stopped: {type(exc).__name__}: {exc}\n"
+              "finished parts are kept: run the same command again to resume", file=sys.stderr)
+        return EXIT_CANNOT_RUN
     except OSError as exc:
         print(f"error: could not write {args.output}: {exc}", file=sys.stderr)
         return EXIT_CANNOT_RUN
