@@ -151,7 +151,8 @@ def _unit(doc: Doc, norms: list[str], j: int, blocked: set[int]) -> str | None:
     if j >= len(norms) or j in blocked:
         return None
     w = norms[j]
-    if not _AR_WORD.match(w) or w.startswith("ال") or w in context.get("not_unit", ()):
+    if not _AR_WORD.match(w) or w.startswith(("ال", "بال", "لل", "وال", "فال", "كال")) \
+            or w in context.get("not_unit", ()):
         return None
     if w.startswith("و") and w not in context.get("unit_with_waw", ()):
         return None  # "1-3 وليس": a conjunction starts another clause
