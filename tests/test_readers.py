@@ -261,3 +261,7 @@ def test_a_file_failing_midway_ends_with_one_error_and_the_next_files_are_read(t
     items = list(read_inputs([tmp_path]))
     assert [it.doc_id for it in items] == ["r0", "a.jsonl:unread", "b.txt"]
     assert "reading stopped (OSError: [Errno 5] Input/output error)" in items[1].error
+
+
+def test_html_with_an_unclosed_head_keeps_its_body():
+    assert html_to_text("<html><head><title>ع</title><body><p>نص</p><script>x</script><p>ثان</p>") == ("نص\n\nثان", "ع")

@@ -65,6 +65,8 @@ class _Reducer(HTMLParser):
     def handle_starttag(self, tag, attrs):
         if tag == "title":
             self.in_title = True
+        if tag == "body":
+            self.skip = 0  # a <head> left open ends where the body starts
         if tag in SKIP:
             if tag not in VOID:
                 self.skip += 1
