@@ -80,7 +80,7 @@ class Grammar(Parser):
         best = None
         for rule in (self.calendar_date, self.numeric, self.year_expr, self.weekday_expr, self.deixis,
                      self.unit_expr, self.part, self.decade, self.every, self.dayword, self.nth_weekday,
-                     self.week_of, self.quarter, self.rest, self.holiday):
+                     self.week_of, self.quarter, self.rest, self.holiday, self.season):
             r = rule(p)
             if r and (best is None or r[0] > best[0]):
                 best = r
@@ -523,6 +523,32 @@ class Grammar(Parser):
         if not inner or inner[1]["unit"] not in ("week", "month", "year"):
             return None
         return inner[0], {"t": "rest", "inner": inner[1]}
+
+    def season(self, p: int):
+        """صيف 2016، الشتاء الماضي، هذا الربيع، خريف العام المقبل."""
+        this = self.cat(p, "this")
+        q = this[0] if this else p
+        r = self.cat(q, "season")
+        if not r:
+            return None
+        sem = {"t": "season", "code": r[1][1]}
+        end = r[0]
+        y = self.year_part(end)
+        if y and not (self.cat(r[0], "month")):
+            sem["y"] = y[1]
+            return y[0], sem
+        md = self.cat(end, "mod")
+        if md:
+            sem["dir"] = md[1][1]
+            return md[0], sem
+        ru = self.rel_unit(end + 1 if self.is_word(end, "من") else end)
+        if ru and ru[1]["unit"] == "year":
+            sem["yrel"] = ru[1]["off"]
+            return ru[0], sem
+        if this:
+            sem["dir"] = 0
+            return end, sem
+        return None
 
     def holiday(self, p: int):
         """عيد الفطر، عيد الأضحى المبارك لعام 1443 هـ، عيد الميلاد 2021."""

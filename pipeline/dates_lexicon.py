@@ -63,7 +63,7 @@ def tables() -> tuple[dict, dict]:
     for form, iso, bare in _rows("weekdays.tsv"):
         _add(words, phrases, form, ("wd", int(iso), bare == "1"))
     for form, cat, value in _rows("date_words.tsv"):
-        if cat in ("day", "mod", "decade", "yearword", "ago"):
+        if cat in ("day", "mod", "decade", "yearword", "ago", "season"):
             val: object = int(value)
         elif cat == "unit":
             u, c = value.split(":")

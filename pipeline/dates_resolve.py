@@ -110,6 +110,8 @@ def resolve(sem: dict, pub: date | None, future=lambda: False) -> Result:
         return _part(sem, pub, future)
     if t == "range":
         return _range(sem, pub, future)
+    if t == "season":
+        return _season(sem, pub)
     if t in ("weekof", "quarter", "rest"):
         return _period_of(sem, pub, future)
     if t == "nth":
@@ -343,6 +345,30 @@ def _part(sem: dict, pub: date | None, future) -> Result:
     else:
         a2, z2 = a + timedelta(days=span // 3), a + timedelta(days=2 * span // 3 - 1)
     return _interval(a2, z2), gran, cal, kind, hij
+
+
+_SEASON_MONTHS = {21: (3, 5), 22: (6, 8), 23: (9, 11), 24: (12, 14)}  # meteorological, northern
+
+
+def _season(sem: dict, pub: date | None) -> Result:
+    """ISO 8601-2 season codes: 2016-22 is the summer of 2016 (winter belongs to its December)."""
+    code, y = sem["code"], sem.get("y")
+    kind = "absolute" if y is not None else "relative"
+    if y is None:
+        if pub is None:
+            return None, "season", "gregorian", kind, None
+        first, last = _SEASON_MONTHS[code]
+        m = pub.month if not (code == 24 and pub.month <= 2) else pub.month + 12
+        py = pub.year if not (code == 24 and pub.month <= 2) else pub.year - 1
+        if sem.get("yrel") is not None:
+            y = pub.year + sem["yrel"]
+        elif sem.get("dir", 0) < 0:
+            y = py if m > last else py - 1
+        elif sem.get("dir", 0) > 0:
+            y = py if m < first else py + 1
+        else:
+            y = py
+    return f"{_year(y)}-{code}", "season", "gregorian", kind, None
 
 
 def _period_of(sem: dict, pub: date | None, future) -> Result:

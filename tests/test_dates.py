@@ -192,6 +192,12 @@ def test_ranges(tok):
     assert one(tok, "تستمر الدورة 19-20 نوفمبر 2022.")[1] == "2022-11-19/2022-11-20"
 
 
+def test_seasons_need_a_year_or_a_modifier(tok):
+    assert one(tok, "تراجعت السياحة في صيف 2016.")[1:3] == ("2016-22", "season")
+    assert one(tok, "اشتد البرد الشتاء الماضي.")[1] == "2021-24"
+    assert dates(tok, "اندلعت ثورات الربيع العربي.") == []
+
+
 # ------------------------------------------------------------------ durations and sets
 def test_durations(tok):
     assert one(tok, "استمرت المفاوضات ثلاث سنوات قبل الاتفاق.")[1:4] == ("P3Y", "year", "duration")
@@ -201,7 +207,7 @@ def test_durations(tok):
 
 
 def test_sets(tok):
-    got = one(tok, "يعقد المنتدى كل أربع سنوات بدءا من هذا الصيف.")
+    got = one(tok, "يعقد المنتدى كل أربع سنوات منذ تأسيسه.")
     assert got[:4] == ("كل أربع سنوات", "R/P4Y", "year", "set")
     assert one(tok, "تصدر النشرة أسبوعيا.")[1] == "R/P1W"
     assert one(tok, "يجتمع المجلس كل يوم اثنين.")[1:4] == ("R/P1W", "week", "set")
