@@ -391,8 +391,8 @@ def _continue(norms: Sequence[str], j: int, st: _State, ws, ratios: bool) -> tup
                     break
                 num = st.tail if st.conj_seen and st.tail else cur
                 return cur - num + num / den[0], den[1]
-            elif ratios and x in RATIO and cur and st.last != "fraction" and (x == "علي" or st.last != "digits"):
-                # "واحد من ثلاثة", "1 على 3"; not "6 من 7 مباريات" (six of seven)
+            elif ratios and x in RATIO and cur and st.last != "fraction" and (x == "علي" or cur == 1):
+                # "واحد من ثلاثة", "1 على 3"; not "6 من 7 مباريات", "ثلاث من 24 طائرة" (three of 24)
                 den = _denominator(norms, k + 1, ws)
                 if den is None:
                     break
@@ -401,6 +401,10 @@ def _continue(norms: Sequence[str], j: int, st: _State, ws, ratios: bool) -> tup
                 r = read_number(norms, k + 1, ws)
                 if r is None:
                     break
+                if r[1] + 1 < n and norms[r[1]] == "من":  # "مائتين فاصلة ثلاثة من مائة" = 200.03
+                    den = _denominator(norms, r[1] + 1, ws)
+                    if den is not None:
+                        return cur + r[0] / den[0], den[1]
                 frac_part = r[0] if r[0] < 1 else r[0] / 10 ** len(str(int(r[0])))
                 return cur + frac_part, r[1]
             elif st.last == "scale" and not st.group and (hit or x[:1].isdigit()):

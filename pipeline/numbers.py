@@ -43,6 +43,7 @@ _AR_WORD = re.compile(r"^[\u0621-\u064a\u0671-\u06d3]+$")
 PERCENT_AFTER = {"%": 1, "بالمئه": 1, "بالمائه": 1}
 PERCENT_WORDS = ("المئه", "المائه")
 DIMENSION = {"×", "x", "X"}
+VAGUE = {"الاف", "الوف", "ملايين", "مليارات", "بلايين", "تريليونات", "ترليونات", "دزينات"}
 LONE_ONE = {"واحد", "واحده", "اثنان", "اثنين", "اثنتان", "اثنتين"}  # adjectives after their noun
 
 
@@ -318,6 +319,8 @@ def _read_at(doc, norms, ws, i, blocked, years):
             return None
         return _make(doc, i, end, o[0], None, "ordinal", None, None), end
     value, end = r
+    if end == i + 1 and norms[i] in VAGUE:
+        return None, end  # "ملايين الدولارات", "آلاف المهاجرين": no number
     if end == i + 1 and norms[i] in ("واحد", "واحده") and i > 0 and norms[i - 1] in context.get("not_number_before", ()):
         return None  # "أي واحد", "كل واحد": a pronoun
     if end < n and ws[end - 1] == "" and doc[end].text[:1].isalpha() and norms[end] not in PERCENT_AFTER:
@@ -347,6 +350,8 @@ def _read_at(doc, norms, ws, i, blocked, years):
     pend = _percent_end(norms, end)
     if pend is not None and not any(k in blocked for k in range(end, pend)):
         kind, end, start = "percent", pend, i
+    elif i > 0 and norms[i - 1] == "%" and ws[i - 1] == "" and _is_digit_start(norms[i]):
+        kind, start = "percent", i - 1  # "%27": the sign typed before the digits
     elif pct_prefix is not None:
         if _unit(doc, norms, end, blocked) is not None or currency(norms, end) is not None:
             pct_prefix, start = None, i  # "بنسبة 0.8 بوصة": a ratio of something else
@@ -462,8 +467,8 @@ def _finish(doc, norms, start, end, value, value_max, kind, blocked, num_start) 
 
 def _make(doc, start, end, value, value_max, kind, unit, mod, doc_range=None) -> Span:
     span = doc.span(start, end) if doc_range is None else Span(doc.doc, *doc_range, label="NUMBER")
-    span._.value = float(value)
-    span._.value_max = float(value_max) if value_max is not None else None
+    span._.value = float(f"{value:.12g}")  # 268.4 * 10^6 -> 268400000, not 268399999.99999997
+    span._.value_max = float(f"{value_max:.12g}") if value_max is not None else None
     span._.kind = kind
     span._.unit = unit
     span._.modifier = mod

@@ -182,6 +182,7 @@ def test_modifiers(tok, text, span, mod):
     ("وانخفضت البطالة إلى ٧٫٥٪ هذا العام", "٧٫٥٪", 7.5),
     ("زادت الصادرات 20% خلال الربع", "20%", 20),
     ("تراجع الإنتاج ثلاثين بالمئة", "ثلاثين بالمئة", 30),
+    ("يتوقع %31 منهم الحصول على زيادة", "%31", 31),
 ])
 def test_percent(tok, text, span, value):
     sp = _one(tok, text, span)
@@ -264,6 +265,8 @@ def test_fraction_and_ordinal_kinds(tok):
     "فاز الفريق في ذهاب نصف النهائي",
     "أنا لست في هذه السن",
     "يبدأ الحفل في الساعة السادسة مساء",
+    "جذب القطاع مليارات الريالات",
+    "فاز الفريق بنتيجة 2/4",
     "ارتفاع الموج من متر إلى متر ونصف",
 ])
 
@@ -275,6 +278,7 @@ def test_scores_and_counts_out_of(tok):
     assert [s.text for s in _spans(tok, "انتهت المباراة 1-3 وليس كما توقعوا") if s._.kind == "range"] == []
     spans = {s.text: s for s in _spans(tok, "سجل في 6 من 7 مباريات")}
     assert spans["6"]._.value == 6 and spans["7"]._.unit == "مباريات"
+    assert [s.text for s in _spans(tok, "تسلمت ثلاث من 24 طائرة")] == ["ثلاث", "24"]
     assert _one(tok, "يعاني واحد من ثلاثة أطفال", "واحد من ثلاثة")._.kind == "fraction"
 
 
