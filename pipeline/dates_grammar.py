@@ -835,6 +835,9 @@ class Grammar(Parser):
         if a and len(a[1]) == 1 and a[1][0][0] is not None:
             n, unit = a[1][0]
             return a[0], {"t": "set", "n": n, "unit": unit}
+        dp = self.cat(q, "daypart")
+        if dp:
+            return dp[0], {"t": "set", "n": 1, "unit": "day"}
         return None
 
 
