@@ -2,7 +2,7 @@
 
 Entry points (stable; the dates stage imports ``read_number`` for "ثلاثة أيام", "أربع سنوات"):
 
-``read_number(norms, i, ws=None) -> (value, end) | None``
+``read_number(norms, i, ws=None, ratios=True) -> (value, end) | None``
     Read the cardinal (or fraction) that starts at token ``i`` of ``norms`` (a sequence of
     ``token.norm_`` values, see :func:`pipeline.normalize.normalize`). ``end`` is the index one past
     the last token of the number; ``value`` a float. ``None`` when no number starts at ``i``.
@@ -14,7 +14,8 @@ Entry points (stable; the dates stage imports ``read_number`` for "ثلاثة أ
     "مليون ونصف", "نصف مليون"), ratios ("واحد من ثلاثة", "1 على 3", "جزء من مئة") and negatives
     ("سالب خمسة"). ``ws`` (optional) holds each token's trailing whitespace (``token.whitespace_``):
     with it, digit groups glued by an Arabic comma ("١،٢٣٤،٥٦٧") and fractions split by the
-    tokenizer ("٣/٤") are joined; without it they are not.
+    tokenizer ("٣/٤") are joined; without it they are not. ``ratios=False`` (used inside ranges and
+    by the dates stage) leaves "X على Y" / "واحد من Y" unread as ratios.
 
 ``read_ordinal(norms, i) -> (value, end) | None``
     Definite ordinals: "الأول", "الثانية", "الحادي عشر", "الخامس والعشرون", "العشرين", and the bare
