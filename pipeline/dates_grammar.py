@@ -47,7 +47,7 @@ class Grammar(Parser):
         hit = _QUICK.get(w)
         if hit is None:
             e, ph = lookup(w)
-            hit = bool(e or ph) or w in NUMBER_STARTS or w in ("من", "بين", "ما", "يوم", "ايام", "اخر")
+            hit = bool(e or ph) or w in NUMBER_STARTS or w in ("من", "بين", "ما", "يوم", "ايام", "اخر", "الي")
             if len(_QUICK) < 500_000:
                 _QUICK[w] = hit
         return hit
