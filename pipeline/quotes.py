@@ -486,7 +486,12 @@ class _Finder:
                 i += ln
                 continue  # the attribution of a direct quotation, handled there
             s0, s1 = self.sent_start[i], self.sent_end[i]
-            sp = read_speaker(doc, src if doc[src].norm_ != "ما" else src + 1, s1, whole=True)
+            at = src
+            if doc[src].norm_ == "ما":
+                at = src + 1
+                if at < s1 and self.verbs[at] is not None:
+                    at += 1  # وفق ما قال مسؤولون: the speaker follows the verb
+            sp = read_speaker(doc, at, s1, whole=True)
             if doc[src].norm_ == "ما" and sp is None:
                 i += ln
                 continue

@@ -97,8 +97,9 @@ def _bare_org(first: str, rest: str) -> str:
     """An organization name without the preposition glued to its first word (للمنظمة -> المنظمة،
     بوزارة -> وزارة)."""
     head = strip_proclitics(first)
-    if not head.startswith("ال") and len(head) > 3 and head[0] in "لب":
-        head = head[1:]
+    if (not head.startswith("ال") and len(head) > 3 and head[0] in "لب"
+            and not in_class(normalize(head), "org") and in_class(normalize(head[1:]), "org")):
+        head = head[1:]  # بوزارة -> وزارة, but بلدية stays
     return (head + (" " + rest if rest else "")).strip()
 
 
@@ -168,6 +169,8 @@ def read_speaker(doc: Doc, i: int, limit: int, whole: bool = False) -> Speaker |
                 continue
             break
         if _is_boundary(doc, h_end) or t.text in COMMA or (t.text == "من" and not whole):
+            break
+        if "\u064b" in t.text:  # tanween fatha: an adverb or a circumstantial (مداعباً، سابقاً)
             break
         if is_stop(t.text) and not (titled and t.text == "في" and h_end + 1 < limit
                                     and _role_word(doc[h_end + 1].norm_, doc[h_end + 1].text)):
