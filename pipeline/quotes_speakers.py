@@ -200,12 +200,16 @@ def read_speaker(doc: Doc, i: int, limit: int, whole: bool = False) -> Speaker |
             honorific = doc[k].text
             gender = gender or (tt.gender if tt.gender in "mf" else None)
             k += 1
-        elif tt is not None and tt.kind == "title":
+        elif tt is not None and tt.kind == "title" and _title_here(doc, k, h_end):
             gender = gender or (tt.gender if tt.gender in "mf" else None)
             role_a = k
             k = _role_end(doc, role_a, h_end)
             role_b = k
-            if not _has_article(doc[role_a].text) and role_a + 1 < h_end and (
+            addressed = any(
+                (title_of(doc[m].norm_) is not None and title_of(doc[m].norm_).kind == "honorific")
+                or _address_title(doc, m, h_end) for m in range(role_b, h_end)
+            )
+            if not addressed and not _has_article(doc[role_a].text) and role_a + 1 < h_end and (
                 doc[role_a + 1].text == "في" or role_b == role_a + 1
             ):
                 # an indefinite description (عضو في حزب …، مسؤول أمريكي كبير): the speaker is the
@@ -220,11 +224,11 @@ def read_speaker(doc: Doc, i: int, limit: int, whole: bool = False) -> Speaker |
                 break
     # a form of address further on (وكيل الخارجية البحرينية السفير عبدالله عبداللطيف): what comes
     # before it is a role
-    if role_a is None and not whole:
+    if not whole and honorific is None:
         for m in range(k + 1, h_end - 1):
             nt = title_of(doc[m].norm_)
             if (nt is not None and nt.kind == "honorific") or _address_title(doc, m, h_end):
-                role_a, role_b = k, m
+                role_a, role_b = (k if role_a is None else role_a), m
                 honorific = doc[m].text
                 gender = gender or (nt.gender if nt.gender in "mf" else None)
                 k = m + 1
@@ -316,6 +320,20 @@ def read_speaker(doc: Doc, i: int, limit: int, whole: bool = False) -> Speaker |
     return sp
 
 
+def _title_here(doc: Doc, k: int, h_end: int) -> bool:
+    """Whether a title word at ``k`` is a title here: with the article (الوزير), or without it
+    when a complement follows (وزير الخارجية، عضو في، مسؤول أمريكي); a bare title word before
+    another bare word is a personal name (سلطان، أمير، مساعد)."""
+    if _has_article(doc[k].text) or k + 1 >= h_end:
+        return True
+    nxt = doc[k + 1]
+    return (
+        nxt.text == "في" or _role_word(nxt.norm_, nxt.text)
+        or nxt.norm_.endswith("ي") or nxt.norm_.endswith("يه")  # a nisba adjective: مسؤول أمريكي
+        or (k + 2 < h_end and _has_article(doc[k + 2].text))  # a construct: رئيس قسم الهواتف
+    )
+
+
 def _role_end(doc: Doc, role_a: int, h_end: int) -> int:
     """End of a role phrase that starts with a title at ``role_a``: words with the article,
     organization and region words and what they govern, في, constructs (مدير عام)."""
@@ -326,6 +344,9 @@ def _role_end(doc: Doc, role_a: int, h_end: int) -> int:
             break
         if doc[k].text == "في":
             k += 1
+            continue
+        if doc[k].text[0] == "و" and k + 1 < h_end and _has_article(doc[k + 1].text) and not _has_article(doc[k].text):
+            k += 1  # coordination in a role (الرئيس العام للأرصاد وحماية البيئة)
             continue
         if not _role_word(doc[k].norm_, doc[k].text):
             # one bare word after the title: construct state (مدير عام، رئيس قسم الهواتف)
