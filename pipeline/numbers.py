@@ -182,6 +182,7 @@ class _View:
     def __init__(self, doc: Doc) -> None:
         self.doc = doc
         self.idx = [t.i for t in doc if not (t.is_space and "\n" not in t.text)]
+        self.pct: set[int] = set()  # tokens holding digits and their percent sign
 
     def __getitem__(self, k: int):
         return self.doc[self.idx[k]]
@@ -206,6 +207,9 @@ def find_numbers(doc: Doc) -> list[Span]:
             m = _CLITIC_DIGITS.match(w)
             if m:
                 norms[k] = w[m.end():]
+        if len(w) > 1 and w.endswith("%") and w[0].isdigit():  # "١٠٠٪" + a bidi mark: one token
+            norms[k] = w[:-1]
+            doc.pct.add(k)
     blocked: set[int] = set()
     if "dates" in full.spans:
         claimed = {k for sp in full.spans["dates"] for k in range(sp.start, sp.end)}
@@ -348,7 +352,9 @@ def _read_at(doc, norms, ws, i, blocked, years):
             and end == i + 1:
         return None, end  # «وست سايد»: a word of a quoted title
     pend = _percent_end(norms, end)
-    if pend is not None and not any(k in blocked for k in range(end, pend)):
+    if end - 1 in doc.pct:
+        kind, start = "percent", i
+    elif pend is not None and not any(k in blocked for k in range(end, pend)):
         kind, end, start = "percent", pend, i
     elif i > 0 and norms[i - 1] == "%" and ws[i - 1] == "" and _is_digit_start(norms[i]):
         kind, start = "percent", i - 1  # "%27": the sign typed before the digits
