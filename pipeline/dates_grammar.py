@@ -701,6 +701,8 @@ class Grammar(Parser):
                 if wd:
                     return wd[0], {"t": "date", "wd": wd[1], "wrel": sem["off"]}
             return end, sem
+        if p >= len(self.P.text):  # a range word ("من", "بين") at the very end of the text
+            return None
         w = self.P.text[p]
         # خلال الأيام المقبلة / الأيام القليلة الماضية / 3 أيام القادمة
         q = p + 1 if w in ("خلال", "وخلال") else p
