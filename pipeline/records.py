@@ -111,11 +111,12 @@ def _sentence_index(doc: Doc) -> list[int]:
 
 
 def _span_row(doc_id: str, span: Span, table: str, sent_of: list[int]) -> dict:
-    row = {"doc_id": doc_id, "start": span.start_char, "end": span.end_char, "text": span.text}
+    base = {"doc_id": doc_id, "start": span.start_char, "end": span.end_char, "text": span.text}
+    row = {}  # columns in SCHEMA order (quotes: quote_id comes before start)
     for col in SCHEMA[table]:
-        if col in row:
-            continue
-        if col == "sentence_id":
+        if col in base:
+            row[col] = base[col]
+        elif col == "sentence_id":
             row[col] = sent_of[span.start] if len(span) else None
         elif col == "label":
             row[col] = span.label_
