@@ -238,7 +238,8 @@ class _Finder:
                 cand.speaker = read_speaker(doc, after_src + ln, self.sent_end[after_src])
                 accepted = True
             elif (v >= 0 and words >= MIN_CUED_WORDS and not work and not self.verbs[v].weak
-                  and self._closes_clause(q.close)):
+                  and (self._closes_clause(q.close) or (words >= 5 and prev >= 0
+                       and strip_conj(doc[prev].norm_) in COMPLEMENTIZERS))):
                 self._attach_verb(cand, v, q.open)
                 accepted = True
             elif colon and words >= 2 and not work:
@@ -290,7 +291,8 @@ class _Finder:
         """Remember the named subject of a speech verb that introduces no quotation (أعرب الوزير
         عن …): a later verb without a subject may refer to it."""
         verb = self.verbs[v]
-        if verb.tense == "participle" or (v > 0 and strip_conj(self.doc[_prev_word(self.doc, v)].norm_) in RELATIVE):
+        before = strip_conj(self.doc[_prev_word(self.doc, v)].norm_) if v > 0 else ""
+        if before in RELATIVE or not (verb.tense == "past" or (verb.tense == "present" and before in ("لم", "لن"))):
             return  # ما أشار إليه الرئيس: not a statement of the sentence
         sp = read_speaker(self.doc, v + 1, self.sent_end[v])
         initial = self.sent_start[v] == v or (

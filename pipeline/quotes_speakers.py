@@ -154,6 +154,8 @@ def read_speaker(doc: Doc, i: int, limit: int, whole: bool = False) -> Speaker |
     source after بحسب: "تقييم حديث للأمن الغذائي"), not just a name."""
     limit = min(limit, len(doc))
     i = _skip_addressee(doc, i, limit)
+    if i + 1 < limit and doc[i].norm_ in ("فيه", "فيها", "فيهم"):
+        i += 1  # أكدت فيه المعلومات: a resumptive pronoun before the subject
     honorific = None
     gender = None
     # head: until a comma, colon, complementizer, quote mark, stop word or من; a short quoted name
