@@ -518,10 +518,10 @@ class _Finder:
 
     # ---- attribution -------------------------------------------------------------------------
     def resolve(self) -> list[Candidate]:
+        """Speakers for verbs without a subject, participial chains and linked parts, in text order:
+        each takes the last speaker that agrees (same sentence for a chain, same gender for a verb)."""
         cands = sorted(self.cands + self.mentions, key=lambda c: (c.pos, c.start))
         history: list[tuple[int, Speaker]] = []  # (sentence start, speaker)
-        by_id = {id(c): c for c in cands}
-        order = {id(c): k for k, c in enumerate(self.cands)}
         for c in cands:
             if c.speaker is None:
                 if c.same_as >= 0:
@@ -537,7 +537,6 @@ class _Finder:
                     c.speaker = named  # الوزير الأمريكي: the named speaker the description fits
             if c.speaker is not None:
                 history.append((self.sent_start[c.pos], c.speaker))
-        del by_id, order
         return cands
 
     @staticmethod
