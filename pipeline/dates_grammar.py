@@ -380,6 +380,9 @@ class Grammar(Parser):
             return None  # "يوم واحد" is not "يوم أحد"
         if p > 0 and not self.P.brk[p - 1] and self.cat(p - 1, "notwd"):
             return None  # "خطبة الجمعة"
+        if r[1][1] == 1 and p > 0 and self.P.text[p - 1] in ("بين", "مع", "كلا") and not (
+                r[0] < self.n and self.P.text[r[0]].startswith("و") and self.cat(r[0], "wd")):
+            return None  # "بين الاثنين": between the two
         return r[0], r[1][1]
 
     def weekday_expr(self, p: int):
@@ -443,7 +446,7 @@ class Grammar(Parser):
             s2 = wd[1]
             if s2.get("d"):
                 return wd[0], s2
-            return wd[0], sem
+            return wd[0], dict(sem, wd=s2["wd"])
         cd = self.calendar_date(e)
         if cd and cd[1].get("d"):
             return cd[0], cd[1]
@@ -667,8 +670,8 @@ class Grammar(Parser):
         if unit == "decade" and self.cat(end, "contract"):
             return None  # "ثلاثة عقود رئيسية": contracts
         if num is not None:
-            if count == "2":
-                return None
+            if count == "2" or (count == "1" and self.P.text[q].startswith("ال")):
+                return None  # "173 اليوم" is not an amount of days
             return end, (num, unit)
         if count == "2":
             if self.P.text[p].startswith("ال") and not single:

@@ -285,7 +285,14 @@ def _rel(sem: dict, pub: date | None) -> Result:
     if pub is None or unit not in ("day", "week", "month", "year", "decade"):
         return None, gran, "gregorian", "relative", None
     if unit == "day":
-        return (pub + timedelta(days=off)).isoformat(), gran, "gregorian", "relative", None
+        d = pub + timedelta(days=off)
+        wd = sem.get("wd")
+        if wd and d.isoweekday() != wd:
+            # "اليوم الأحد" in an article published on Tuesday: the weekday was written the day
+            # it happened; take the nearest such weekday, the earlier one on a tie
+            back, fwd = (d.isoweekday() - wd) % 7, (wd - d.isoweekday()) % 7
+            d = d - timedelta(days=back) if back <= fwd else d + timedelta(days=fwd)
+        return d.isoformat(), gran, "gregorian", "relative", None
     if unit == "week":
         return _iso_week(pub + timedelta(days=7 * off)), gran, "gregorian", "relative", None
     if unit == "month":

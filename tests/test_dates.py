@@ -124,6 +124,15 @@ def test_names_and_institutions_are_not_weekdays(tok):
     assert dates(tok, "وزعت الوزارة خطب الجمعة على المساجد.") == []
     assert one(tok, "أقيمت صلاة العيد يوم الجمعة الماضي.")[1] == "2022-06-17"
     assert one(tok, "بقي المسافرون في المطار يوم واحد.")[1] == "P1D"
+    assert dates(tok, "لا فرق كبيرا بين الاثنين.") == []
+    assert one(tok, "يعمل المكتب بين الاثنين والأربعاء.")[1] == "2022-06-20/2022-06-22"
+
+
+def test_deixis_with_a_weekday_trusts_the_weekday(tok):
+    # written on Sunday, published on Tuesday 2022-06-21
+    assert one(tok, "أصيب 17 شخصا اليوم الأحد في الحادث.", published=date(2022, 6, 21))[:2] == (
+        "اليوم الأحد", "2022-06-19")
+    assert one(tok, "قال الوزير أمس الاثنين إن الاتفاق قريب.", published=date(2022, 6, 21))[1] == "2022-06-20"
 
 
 def test_weekday_with_date(tok):
