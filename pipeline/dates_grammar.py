@@ -435,7 +435,7 @@ class Grammar(Parser):
         end, (_, off) = r
         if p > 0 and self.P.text[p - 1] in ("ذلك", "ذات", "نفس", "تلك"):
             return None  # "في ذلك اليوم": that day
-        if end == p + 1 and self.P.text[p].endswith("اليوم") and end < self.n:
+        if end == p + 1 and self.P.text[p].endswith("يوم") and end < self.n:
             nxt = self.P.text[end]
             if nxt.startswith("ال") and not self.entries(end):
                 return None  # اليوم الوطني، اليوم العالمي
@@ -670,6 +670,8 @@ class Grammar(Parser):
         if unit == "decade" and self.cat(end, "contract"):
             return None  # "ثلاثة عقود رئيسية": contracts
         if num is not None:
+            if self.P.text[q].startswith("و") and not any(e[0] == "unit" for e in self.entries_exact(q)):
+                return None  # "2010 وعام 2013": the conjunction starts another phrase
             if count == "2" or (count == "1" and self.P.text[q].startswith("ال")):
                 return None  # "173 اليوم" is not an amount of days
             return end, (num, unit)
@@ -680,7 +682,7 @@ class Grammar(Parser):
         if count == "1":
             if unit == "month" and self.month(end):
                 return None  # "شهر رمضان" names a month
-            if end < self.n and (self.P.num[end] is not None or self.weekday(end)):
+            if end < self.n and (self.P.num[end] is not None or self.weekday(end) or self.cat(end, "day")):
                 return None  # "منذ يوم 30 يونيو", "يوم الخميس"
             if self.is_word(end, "واحد", "واحده"):
                 return end + 1, (1, unit)
