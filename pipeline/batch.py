@@ -17,12 +17,14 @@ other options, or another table schema) starts from scratch. A document that fai
 
 from __future__ import annotations
 
+import gc
 import hashlib
 import json
 import os
 import resource
 import sys
 import tempfile
+import threading
 import time
 from collections.abc import Iterable, Iterator
 from dataclasses import asdict, dataclass, field
@@ -44,6 +46,7 @@ from .records import SCHEMA, TABLES, doc_rows, document_row
 
 DEFAULT_MAX_CHARS = 1_000_000
 DEFAULT_PART_DOCS = 256
+DEFAULT_RECYCLE_DOCS = 1000  # a worker loads its pipeline afresh after this many documents
 PARTS = "_parts"
 POS = "_pos"  # position of the document inside its part, a column of every part file
 
@@ -278,20 +281,37 @@ def part_name(fingerprint: str, items: list[InputDoc], keys: list[str | None]) -
     return h.hexdigest()[:24]
 
 
-@lru_cache(maxsize=1)
-def _worker_nlp() -> Language:
-    """The pipeline, loaded once per worker process (Dask workers and pool processes keep it)."""
-    from .language import load
+_WORKER = threading.local()  # per worker thread: the pipeline and the documents it has processed
 
-    return load()
+
+def _worker_nlp(recycle_docs: int) -> Language:
+    """The pipeline of this worker: loaded on the first part, kept for the next ones (Dask workers
+    and pool processes keep it), and loaded afresh once it has processed ``recycle_docs``
+    documents. The vocabulary and the stages' caches grow with every new word; a fresh pipeline
+    (a fraction of a second) keeps a worker's memory flat however many documents it processes."""
+    if getattr(_WORKER, "nlp", None) is None or (recycle_docs and _WORKER.docs >= recycle_docs):
+        from .language import load
+
+        _WORKER.nlp = None
+        gc.collect()
+        _WORKER.nlp, _WORKER.docs = load(), 0
+    return _WORKER.nlp
 
 
 def process_part(
-    part: str, items: list[InputDoc], url: str, max_chars: int, batch_size: int, nlp: Language | None = None
+    part: str,
+    items: list[InputDoc],
+    url: str,
+    max_chars: int,
+    batch_size: int,
+    recycle_docs: int = DEFAULT_RECYCLE_DOCS,
+    nlp: Language | None = None,
 ) -> dict:
     """Worker side: process one part and write its files; returns a small summary."""
     t0 = time.time()
-    nlp = nlp or _worker_nlp()
+    if nlp is None:
+        nlp = _worker_nlp(recycle_docs)
+        _WORKER.docs += len(items)
     t1, c1 = time.time(), time.process_time()
     tables: dict[str, list[dict]] = {t: [] for t in TABLES}
     for pos, rows in enumerate(process_stream(nlp, items, max_chars=max_chars, batch_size=batch_size)):
@@ -389,12 +409,14 @@ def run(
     published=None,
     part_docs: int = DEFAULT_PART_DOCS,
     batch_size: int = 32,
+    recycle_docs: int = DEFAULT_RECYCLE_DOCS,
 ) -> dict:
     """Process every input and write the tables and the manifest; returns the manifest.
 
     ``workers``: processes (``engine="local"``; 1 = this process, which uses ``nlp`` when given)
     or LocalCluster workers (``engine="dask"`` without ``scheduler``). ``scheduler``: a Dask
     scheduler address or ``distributed.Client``. ``force``: reprocess every document.
+    ``recycle_docs``: a worker reloads its pipeline after that many documents (memory stays flat).
     ``published``: publication date for inputs that have none. ``outdir``: a folder or an fsspec URL.
     """
     from .engines import InlineEngine, make_engine
@@ -476,7 +498,7 @@ def run(
                 finished, pending = ex.wait(pending)
                 collect(finished)
             local_nlp = nlp if isinstance(ex, InlineEngine) else None
-            args = (part, list(items), url, max_chars, batch_size)
+            args = (part, list(items), url, max_chars, batch_size, recycle_docs)
             pending.add(ex.submit(process_part, *args, local_nlp) if local_nlp else ex.submit(process_part, *args))
         while pending:
             finished, pending = ex.wait(pending)
@@ -503,7 +525,8 @@ def run(
                                     - min((s["start"] for s in summaries), default=0), 3),
     }
     options = {"max_chars": max_chars, "formats": list(formats), "components": components,
-               "published_default": default_pub, "part_docs": part_docs, "batch_size": batch_size}
+               "published_default": default_pub, "part_docs": part_docs, "batch_size": batch_size,
+               "recycle_docs": recycle_docs}
     return finalize(outdir, placement, formats, inputs, options, run_info, t0)
 
 

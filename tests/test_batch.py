@@ -115,6 +115,14 @@ def test_two_worker_processes_give_the_same_tables(single, corpus, tmp_path):
     assert_same_tables(single, tmp_path)
 
 
+def test_reloading_the_pipeline_between_parts_changes_nothing(single, corpus, tmp_path):
+    """Workers load a fresh pipeline every ``recycle_docs`` documents (flat memory): caches and
+    vocabulary must not change any result."""
+    manifest = run([corpus], tmp_path, progress=False, part_docs=7, recycle_docs=7)
+    assert manifest["run"]["documents_processed"] == 60
+    assert_same_tables(single, tmp_path)
+
+
 def test_rerun_skips_everything_and_rewrites_identical_tables(single, corpus, nlp, tmp_path):
     out = tmp_path / "copy"
     run([corpus], out, nlp=nlp, progress=False, part_docs=7)
