@@ -33,12 +33,13 @@ def main() -> int:
     texts = [json.loads(line)["text"] for line in DATA.read_text(encoding="utf-8").splitlines() if line.strip()]
     docs = [nlp.get_pipe("arabic_sentences")(nlp.make_doc(t)) for t in texts]
     n_words = sum(1 for d in docs for t in d if not t.is_space)
-    best = 0.0
+    rates = []
     for _ in range(args.repeat):
         t0 = time.perf_counter()
         n_ents = sum(len(ner(d).ents) for d in docs)
-        best = max(best, n_words / (time.perf_counter() - t0))
-    print(f"{len(docs)} articles, {n_words} words, {n_ents} entities: NER stage {best:,.0f} words/s (best of {args.repeat})")
+        rates.append(n_words / (time.perf_counter() - t0))
+    print(f"{len(docs)} articles, {n_words} words, {n_ents} entities: NER stage {rates[0]:,.0f} words/s "
+          f"on the first pass (cold feature cache), {max(rates):,.0f} words/s best of {args.repeat}")
     return 0
 
 

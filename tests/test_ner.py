@@ -157,3 +157,29 @@ def test_shipped_model_loads_and_finds_entities():
     for e in doc.ents:
         assert text[e.start_char : e.end_char] == e.text
         assert e._.entity_id
+
+
+def test_sample_article_entities():
+    from pathlib import Path
+
+    sample = Path(__file__).resolve().parents[2] / "shared" / "samples" / "iom-cairo-2022-06-20.txt"
+    if not sample.exists():
+        pytest.skip("../shared absent: sample article not found")
+    import pipeline
+
+    nlp = pipeline.load(exclude=("dates", "numbers", "quotes"))
+    text = sample.read_text(encoding="utf-8")
+    doc = nlp(text)
+    found = {(e._.canonical, e.label_) for e in doc.ents}
+    for name in ("كارميلا جودو", "نيفين الحسيني", "أيمن زهري", "تميم عليان"):
+        assert (name, "PER") in found
+    for name in ("المنظمة الدولية للهجرة", "الجامعة الأمريكية بالقاهرة"):
+        assert (name, "ORG") in found
+    for name in ("القاهرة", "مصر", "نيويورك"):
+        assert (name, "LOC") in found
+    ids: dict[tuple[str, str], set[str]] = {}
+    for e in doc.ents:
+        ids.setdefault((e._.canonical, e.label_), set()).add(e._.entity_id)
+        assert text[e.start_char : e.end_char] == e.text
+    assert len(ids[("المنظمة الدولية للهجرة", "ORG")]) == 1  # every mention, one id
+    assert ids[("القاهرة", "LOC")] and len(ids[("القاهرة", "LOC")]) == 1

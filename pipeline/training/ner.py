@@ -72,6 +72,8 @@ def build_clusters(cfg: dict, seed: int) -> tuple[dict[str, tuple[str, ...]], di
         counts = prepare_corpus([_path(p) for p in cfg["raw_text"]], corpus)
         counts_file.write_text(json.dumps(counts, ensure_ascii=False), encoding="utf-8")
     counts = Counter(json.loads(counts_file.read_text(encoding="utf-8")))
+    if cfg.get("method", "floret") == "ppmi-svd":
+        return _ppmi_clusters(cfg, seed, corpus, counts, work)
     if not vec_file.exists():
         import floret
 
@@ -92,7 +94,7 @@ def build_clusters(cfg: dict, seed: int) -> tuple[dict[str, tuple[str, ...]], di
         mat /= np.linalg.norm(mat, axis=1, keepdims=True) + 1e-8
         ids = []
         for k in cfg["sizes"]:
-            km = MiniBatchKMeans(n_clusters=k, random_state=seed, batch_size=4096, n_init=3, max_iter=100)
+            km = MiniBatchKMeans(n_clusters=k, random_state=seed, batch_size=4096, n_init=1, max_iter=20)
             ids.append(km.fit_predict(mat))
         table = {w: [int(col[i]) for col in ids] for i, w in enumerate(words)}
         clusters_file.write_text(json.dumps(table, ensure_ascii=False), encoding="utf-8")
@@ -101,6 +103,59 @@ def build_clusters(cfg: dict, seed: int) -> tuple[dict[str, tuple[str, ...]], di
     min_count = cfg["min_count"]
     kept = {w: c for w, c in counts.items() if c >= min_count}
     return clusters, kept
+
+
+def _ppmi_clusters(cfg: dict, seed: int, corpus: Path, counts: Counter, work: Path):
+    """Word clusters from PPMI co-occurrence vectors (window ±2, the 10,000 most frequent words as
+    contexts) reduced by truncated SVD and k-means: a fast, deterministic alternative to floret."""
+    import numpy as np
+    from scipy.sparse import coo_matrix
+    from sklearn.cluster import MiniBatchKMeans
+    from sklearn.decomposition import TruncatedSVD
+
+    clusters_file = work / f"ppmi-clusters-{'-'.join(map(str, cfg['sizes']))}-{cfg['max_words']}.json"
+    if not clusters_file.exists():
+        log("PPMI-SVD word vectors")
+        vocab = [w for w, c in counts.most_common(cfg["max_words"]) if c >= cfg["min_count"]]
+        index = {w: i for i, w in enumerate(vocab)}
+        n_ctx = 10_000
+        rows, cols = [], []
+        with corpus.open(encoding="utf-8") as fh:
+            for line in fh:
+                ids = np.array([index.get(w, -1) for w in line.split()], dtype=np.int64)
+                for off in (1, 2):
+                    a, b = ids[:-off], ids[off:]
+                    m = (a >= 0) & (b >= 0) & (b < n_ctx)
+                    rows.append(a[m])
+                    cols.append(b[m])
+                    m = (a >= 0) & (b >= 0) & (a < n_ctx)
+                    rows.append(b[m])
+                    cols.append(a[m])
+        r, c = np.concatenate(rows), np.concatenate(cols)
+        mat = coo_matrix((np.ones(len(r), dtype=np.float32), (r, c)), shape=(len(vocab), n_ctx)).tocsr()
+        total = mat.sum()
+        row_sum = np.asarray(mat.sum(axis=1)).ravel() + 1e-9
+        col_sum = np.asarray(mat.sum(axis=0)).ravel() ** 0.75
+        col_sum = col_sum / col_sum.sum() * total + 1e-9
+        coo = mat.tocoo()
+        pmi = np.log(coo.data * total / (row_sum[coo.row] * col_sum[coo.col]))
+        keep = pmi > 0
+        ppmi = coo_matrix((pmi[keep], (coo.row[keep], coo.col[keep])), shape=mat.shape).tocsr()
+        vec_file = work / f"ppmi-vectors-{cfg['max_words']}-{cfg['dim']}.npy"
+        if vec_file.exists():
+            vecs = np.load(vec_file)
+        else:
+            vecs = TruncatedSVD(n_components=cfg["dim"], random_state=seed).fit_transform(ppmi)
+            np.save(vec_file, vecs)
+        vecs /= np.linalg.norm(vecs, axis=1, keepdims=True) + 1e-8
+        log("k-means over word vectors")
+        ids = [MiniBatchKMeans(n_clusters=k, random_state=seed, batch_size=4096, n_init=1,
+                               max_iter=20).fit_predict(vecs) for k in cfg["sizes"]]
+        table = {w: [int(col[i]) for col in ids] for i, w in enumerate(vocab)}
+        clusters_file.write_text(json.dumps(table, ensure_ascii=False), encoding="utf-8")
+    table = json.loads(clusters_file.read_text(encoding="utf-8"))
+    clusters = {w: tuple(str(c) for c in cs) for w, cs in table.items()}
+    return clusters, {w: c for w, c in counts.items() if c >= cfg["min_count"]}
 
 
 # --- gazetteer --------------------------------------------------------------------------------------
@@ -165,8 +220,9 @@ def train_crf(xs, ys, cfg: dict, model_file: Path) -> None:
     trainer.train(str(model_file))
 
 
-def evaluate_dev(model_dir: Path, dev, fallback: bool) -> dict:
+def evaluate_dev(model_dir: Path, dev, fallback: bool, bias: float = 0.0) -> dict:
     comp = CRFEntityRecognizer(postprocess=False, fallback=fallback).from_disk(model_dir)
+    comp.entity_bias = bias
     preds = [set(comp.predict_spans([normalize(w) for w in words])) for words, _ in dev]
     return score([spans_from_bio(t) for _, t in dev], preds)
 
@@ -204,9 +260,12 @@ def run(args) -> int:
     n_dev = int(cfg["data"]["dev_sentences"])
     train, dev = sents[:-n_dev], sents[-n_dev:]
     log(f"{len(train)} train sentences, {len(dev)} dev sentences")
-    clusters, counts = ({}, {}) if args.no_clusters else build_clusters(cfg["clusters"], seed)
+    from threadpoolctl import threadpool_limits
+
+    with threadpool_limits(1):  # one core: BLAS/OpenMP thread pools thrash on a shared machine
+        clusters, counts = ({}, {}) if args.no_clusters else build_clusters(cfg["clusters"], seed)
     gaz = {} if args.no_gazetteer else build_gazetteer(cfg["gazetteer"])
-    lex = Lexicon(clusters, counts, gaz)
+    lex = Lexicon(clusters, counts, gaz, cfg.get("features", {}))
     log(f"lexicon: {len(clusters)} clustered words, {len(gaz)} gazetteer phrases")
 
     out = Path(args.output)
@@ -221,8 +280,12 @@ def run(args) -> int:
     log(f"CRF trained on train in {time.perf_counter() - t0:.0f} s")
     print(_line(f"dev [{tag}] CRF only", evaluate_dev(dev_dir, dev, fallback=False)), flush=True)
     result = evaluate_dev(dev_dir, dev, fallback=True)
-    m = result["micro"]
     print(_line(f"dev [{tag}] CRF + reviewed names", result), flush=True)
+    bias = float(cfg.get("decode", {}).get("entity_bias", 0.0))
+    if bias:
+        result = evaluate_dev(dev_dir, dev, fallback=True, bias=bias)
+        print(_line(f"dev [{tag}] CRF + reviewed names + entity bias {bias}", result), flush=True)
+    m = result["micro"]
     if args.dev_only:
         return 0
     final = train + dev if cfg["data"].get("final_on_all", True) else train
@@ -234,6 +297,7 @@ def run(args) -> int:
         "labels": ["PER", "ORG", "LOC", "MISC"], "config": cfg, "seed": seed,
         "trained_on": f"ANERcorp train.txt ({len(final)} sentences)",
         "dev": {"sentences": len(dev), "micro": m, "per_type": result["per_type"]},
+        "entity_bias": float(cfg.get("decode", {}).get("entity_bias", 0.0)),
     }
     (out / "meta.json").write_text(json.dumps(meta, ensure_ascii=False, indent=2), encoding="utf-8")
     log(f"model written to {out}")
