@@ -301,9 +301,14 @@ def apply_fallback(spans: list[tuple[int, int, str]], norms: list[str], lexicon:
     return sorted(out)
 
 
+_INDEX: dict[int, tuple] = {}  # id(names table) -> (table, first words, longest phrase)
+
+
 def _phrase_matches(norms: list[str], names: dict[tuple[str, ...], str], lexicon: Lexicon):
-    first = {p[0] for p in names}
-    longest = max((len(p) for p in names), default=0)
+    entry = _INDEX.get(id(names))
+    if entry is None or entry[0] is not names:
+        entry = _INDEX[id(names)] = (names, frozenset(p[0] for p in names), max(map(len, names), default=0))
+    _, first, longest = entry
     out, i = [], 0
     while i < len(norms):
         found = 0
