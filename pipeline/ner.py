@@ -185,6 +185,18 @@ class Lexicon:
         else:
             feats.append("c=none")
         count = self.counts.get(n, 0)
+        if self.options.get("article_ratio"):
+            # how often the corpus writes this word with the article: names rarely take it
+            base = variants[-1] if variants[-1] != n else n
+            if base.startswith("ال") and len(base) > 3:
+                with_al, bare = self.counts.get(base, 0), self.counts.get(base[2:], 0)
+            else:
+                with_al, bare = self.counts.get("ال" + base, 0), self.counts.get(base, 0)
+            if with_al + bare >= 5:
+                r = with_al / (with_al + bare)
+                feats.append("al=" + ("0" if r < 0.02 else "1" if r < 0.2 else "2" if r < 0.6 else "3"))
+            else:
+                feats.append("al=rare")
         feats.append("freq=" + ("0" if count == 0 else "1" if count < 10 else "2" if count < 100 else
                                 "3" if count < 1000 else "4"))
         for v in variants:
