@@ -200,6 +200,35 @@ def build_gazetteer(cfg: dict) -> dict[tuple[str, ...], str]:
     return gaz
 
 
+WOJOOD_MAP = {"PERS": "PER", "ORG": "ORG", "GPE": "LOC", "LOC": "LOC", "FAC": "LOC", "EVENT": "MISC"}
+
+
+def read_wojood(path: Path) -> list[tuple[list[str], list[str]]]:
+    """Wojood's nested ``token TAG [TAG…]`` file as flat BIO with ANERcorp's types: for each word
+    the outermost tag whose type maps (PERS, ORG, GPE/LOC/FAC -> LOC, EVENT -> MISC)."""
+    sents, words, tags = [], [], []
+    for line in path.read_text(encoding="utf-8").splitlines():
+        parts = line.split()
+        if not parts:
+            if words:
+                sents.append((words, tags))
+                words, tags = [], []
+            continue
+        if parts[0] == "$#$":
+            continue
+        tag = "O"
+        for t in parts[1:]:
+            pos, _, typ = t.partition("-")
+            if typ in WOJOOD_MAP:
+                tag = f"{pos}-{WOJOOD_MAP[typ]}"
+                break
+        words.append(parts[0])
+        tags.append(tag)
+    if words:
+        sents.append((words, tags))
+    return sents
+
+
 # --- CRF -------------------------------------------------------------------------------------------
 
 
@@ -259,6 +288,10 @@ def run(args) -> int:
     sents = read_conll(train_path)
     n_dev = int(cfg["data"]["dev_sentences"])
     train, dev = sents[:-n_dev], sents[-n_dev:]
+    for extra in cfg["data"].get("extra_wojood", []):
+        more = read_wojood(_path(extra))
+        log(f"+ {len(more)} sentences from {extra}")
+        train = train + more
     log(f"{len(train)} train sentences, {len(dev)} dev sentences")
     from threadpoolctl import threadpool_limits
 
@@ -271,7 +304,7 @@ def run(args) -> int:
     out = Path(args.output)
     work = _path(cfg["clusters"]["work_dir"])
     tag = "-".join([*(["nocl"] if args.no_clusters else []), *(["nogaz"] if args.no_gazetteer else []),
-                    *(x.replace("=", "") for x in args.set)]) or "base"
+                    *(re.sub(r"[^\w.]+", "_", x) for x in args.set)]) or "base"
     dev_dir = work / f"dev-model-{tag}"
     dev_dir.mkdir(parents=True, exist_ok=True)
     lex.to_disk(dev_dir)
