@@ -23,6 +23,7 @@ table of normalized names and their types) and ``meta.json``.
 
 from __future__ import annotations
 
+import hashlib
 import json
 import math
 from functools import lru_cache
@@ -91,6 +92,12 @@ def title_length(words: list[str]) -> int:
 # --- features --------------------------------------------------------------------------------------
 
 
+@lru_cache(maxsize=500_000)
+def gaz_key(phrase: tuple[str, ...]) -> str:
+    """Hash key of a normalized gazetteer phrase (64-bit BLAKE2b of the words joined by spaces)."""
+    return hashlib.blake2b(" ".join(phrase).encode("utf-8"), digest_size=8).hexdigest()
+
+
 class Lexicon:
     """Word clusters, corpus counts and gazetteer phrases used by the features."""
 
@@ -101,12 +108,13 @@ class Lexicon:
         self.options = dict(options or {})
         self.clusters = clusters or {}
         self.counts = counts or {}
-        self.gazetteer = gazetteer or {}
-        self.gaz_words: dict[str, set[str]] = {}
-        for phrase, label in self.gazetteer.items():
-            if len(phrase) == 1:
-                self.gaz_words.setdefault(phrase[0], set()).add(label)
-        self.gaz_first = {p[0] for p in self.gazetteer if len(p) > 1}
+        # The gazetteer is held as keyed hashes of normalized phrases, never as the names: its
+        # source lists (ANERGazet) may be used for research but not redistributed as text.
+        self.gazetteer: dict[str, str] = {}  # gaz_key(phrase) -> label
+        self.gaz_words: dict[str, set[str]] = {}  # gaz_key(word) -> labels of one-word entries
+        self.gaz_first: set[str] = set()  # gaz_key(first word) of multi-word entries
+        for phrase, label in (gazetteer or {}).items():
+            self.add_gazetteer_entry(phrase, label)
         self._cache: dict[str, tuple[list[str], dict[int, list[str]]]] = {}
         self._variants: dict[str, list[str]] = {}
         self.titles = _title_words()
@@ -123,16 +131,30 @@ class Lexicon:
                 counts[word] = int(count)
                 if ids:
                     clusters[word] = tuple(ids)
+        f = path / "features.json"
+        options = json.loads(f.read_text(encoding="utf-8")) if f.exists() else {}
+        lexicon = cls(clusters, counts, gaz, options)
         g = path / "gazetteer.tsv"
         if g.exists():
             for line in g.read_text(encoding="utf-8").splitlines():
                 if not line or line.startswith("#"):
                     continue
-                phrase, label = line.split("\t")
-                gaz[tuple(phrase.split(" "))] = label
-        f = path / "features.json"
-        options = json.loads(f.read_text(encoding="utf-8")) if f.exists() else {}
-        return cls(clusters, counts, gaz, options)
+                kind, key, label = line.split("\t")
+                if kind == "phrase":
+                    lexicon.gazetteer[key] = label
+                elif kind == "word":
+                    lexicon.gaz_words.setdefault(key, set()).add(label)
+                else:
+                    lexicon.gaz_first.add(key)
+        return lexicon
+
+    def add_gazetteer_entry(self, phrase: tuple[str, ...], label: str) -> None:
+        """Add a normalized phrase (a tuple of words) of type ``label`` to the gazetteer."""
+        if len(phrase) == 1:
+            self.gaz_words.setdefault(gaz_key(phrase), set()).add(label)
+        else:
+            self.gazetteer[gaz_key(phrase)] = label
+            self.gaz_first.add(gaz_key(phrase[:1]))
 
     def to_disk(self, path: Path) -> None:
         path.mkdir(parents=True, exist_ok=True)
@@ -140,8 +162,10 @@ class Lexicon:
         for w, c in sorted(self.counts.items(), key=lambda x: (-x[1], x[0])):
             lines.append("\t".join([w, str(c), *self.clusters.get(w, ())]))
         (path / "lexicon.tsv").write_text("\n".join(lines) + "\n", encoding="utf-8")
-        lines = ["# derived feature table: normalized name (words separated by spaces)\ttype"]
-        lines += [f"{' '.join(p)}\t{lab}" for p, lab in sorted(self.gazetteer.items())]
+        lines = ["# derived feature table, hashed (ner.gaz_key of normalized phrases): kind\tkey\ttype"]
+        lines += [f"phrase\t{k}\t{lab}" for k, lab in sorted(self.gazetteer.items())]
+        lines += [f"word\t{k}\t{lab}" for k, labs in sorted(self.gaz_words.items()) for lab in sorted(labs)]
+        lines += [f"first\t{k}\t-" for k in sorted(self.gaz_first)]
         (path / "gazetteer.tsv").write_text("\n".join(lines) + "\n", encoding="utf-8")
         (path / "features.json").write_text(json.dumps(self.options), encoding="utf-8")
 
@@ -200,7 +224,7 @@ class Lexicon:
         feats.append("freq=" + ("0" if count == 0 else "1" if count < 10 else "2" if count < 100 else
                                 "3" if count < 1000 else "4"))
         for v in variants:
-            for lab in self.gaz_words.get(v, ()):
+            for lab in self.gaz_words.get(gaz_key((v,)), ()):
                 feats.append("gz=" + lab)
             if v in self.titles:
                 feats.append("title")
@@ -230,12 +254,12 @@ class Lexicon:
         i = 0
         while i < len(norms):
             found = 0
-            starts = [v for v in self.variants(norms[i])[:3] if v in first]
+            starts = [v for v in self.variants(norms[i])[:3] if gaz_key((v,)) in first]
             if starts:
                 for k in range(min(MAX_GAZ_LEN, len(norms) - i), 1, -1):
                     rest = tuple(norms[i + 1 : i + k])
                     for v in starts:
-                        lab = gaz.get((v, *rest))
+                        lab = gaz.get(gaz_key((v, *rest)))
                         if lab:
                             out[i] = "B-" + lab
                             for j in range(i + 1, i + k):
