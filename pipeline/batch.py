@@ -153,8 +153,12 @@ def process_stream(
                 msg = f"{it.input}: pipeline failed ({type(doc).__name__}: {doc})"
                 yield {"documents": [document_row(None, **meta(it), status="error", error=msg)]}
                 continue
-            rows = doc_rows(doc, it.doc_id)
-            rows["documents"] = [document_row(doc, **meta(it), status="ok")]
+            try:
+                rows = doc_rows(doc, it.doc_id)
+                rows["documents"] = [document_row(doc, **meta(it), status="ok")]
+            except Exception as exc:  # noqa: BLE001 - a stage left values records cannot use
+                msg = f"{it.input}: records failed ({type(exc).__name__}: {exc})"
+                rows = {"documents": [document_row(None, **meta(it), status="error", error=msg)]}
             yield rows
         pending.clear()
 
