@@ -92,7 +92,7 @@ def title_length(words: list[str]) -> int:
 # --- features --------------------------------------------------------------------------------------
 
 
-@lru_cache(maxsize=500_000)
+@lru_cache(maxsize=100_000)
 def gaz_key(phrase: tuple[str, ...]) -> str:
     """Hash key of a normalized gazetteer phrase (64-bit BLAKE2b of the words joined by spaces)."""
     return hashlib.blake2b(" ".join(phrase).encode("utf-8"), digest_size=8).hexdigest()
@@ -173,7 +173,7 @@ class Lexicon:
         v = self._variants.get(n)
         if v is None:
             v = clitic_variants(n) if len(n) > 2 else [n]
-            if len(self._variants) < 500_000:
+            if len(self._variants) < 100_000:
                 self._variants[n] = v
         return v
 
@@ -242,7 +242,7 @@ class Lexicon:
             ctx = {-2: [f"-2:{f}" for f in far], 2: [f"2:{f}" for f in far],
                    -1: [f"-1:{f}" for f in near], 1: [f"1:{f}" for f in near]}
             entry = (own, ctx)
-            if len(self._cache) < 500_000:
+            if len(self._cache) < 100_000:
                 self._cache[n] = entry
         return entry
 
