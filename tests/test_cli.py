@@ -31,6 +31,14 @@ def test_run_over_data_raw_writes_every_table_and_the_manifest(raw_run):
         frame = pd.read_csv(out / f"{table}.csv", encoding="utf-8-sig")
         assert list(frame.columns)[: len(SCHEMA[table])] == list(SCHEMA[table])
         assert (out / f"{table}.parquet").exists()
+    # the corpus summaries come with every run; their counts agree with the tables
+    ents = pd.read_parquet(out / "entities.parquet")
+    summary = pd.read_parquet(out / "entity_summary.parquet")
+    assert summary["mentions"].sum() == len(ents)
+    assert summary["documents"].max() <= ents["doc_id"].nunique()
+    quotes = pd.read_parquet(out / "quotes.parquet")
+    speakers = pd.read_parquet(out / "speaker_summary.parquet")
+    assert 0 < speakers["quotes"].sum() <= len(quotes)
     manifest = json.loads((out / "manifest.json").read_text(encoding="utf-8"))
     docs = pd.read_csv(out / "documents.csv", encoding="utf-8-sig")
     assert manifest["counts"]["documents"] == len(docs) == 10  # 5 .txt + 3 .jsonl rows + 2 .csv rows
