@@ -126,7 +126,7 @@ def build(anchors: str, out: str) -> None:
             e = _find(text, parts[2], s) + len(parts[2])
         except ValueError as exc:
             sys.exit(f"{anchors}:{n}: {cur['ref']}: {exc}")
-        q = {"kind": kind, "start": s, "end": e, "speaker": None, "speaker_start": None, "speaker_end": None}
+        q = {"kind": kind, "start": s, "end": e, "speaker_start": None, "speaker_end": None}
         spk = parts[3] if len(parts) > 3 else "-"
         if spk and spk != "-":
             k = text.rfind(spk, 0, s)
@@ -134,7 +134,7 @@ def build(anchors: str, out: str) -> None:
                 k = text.find(spk, e)
             if k < 0:
                 sys.exit(f"{anchors}:{n}: speaker not found: {spk!r}")
-            q.update(speaker=spk, speaker_start=k, speaker_end=k + len(spk))
+            q.update(speaker_start=k, speaker_end=k + len(spk))  # offsets only: no article text
         if len(parts) > 4 and parts[4]:
             q["note"] = parts[4]
         cur["quotes"].append(q)

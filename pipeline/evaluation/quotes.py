@@ -4,8 +4,8 @@ and speaker accuracy on standoff gold.
 GOLD is a JSONL file (or a folder of them) with one article a line: ``ref`` (where the article
 text is: ``saudinewsnet/<zip>#<index>`` or ``arwikinews#<line>``, read from ``--data``, by
 default ``../shared/data``), ``sha256`` of that text, and ``quotes``: ``kind`` (direct|reported),
-``start``/``end`` character offsets, ``speaker`` with ``speaker_start``/``speaker_end`` (or
-null). The gold holds no article text.
+``start``/``end`` character offsets and the speaker's ``speaker_start``/``speaker_end`` (or
+null). The gold holds no article text, not even the speaker's name: it is read at the offsets.
 
 A predicted quote matches a gold quote of the same kind when their spans overlap by at least half
 of the gold span (one to one, largest overlap first). Speaker accuracy is over matched quotes: the
@@ -97,6 +97,13 @@ def same_speaker(gold: str | None, pred: str | None) -> bool:
     return g in p or p in g
 
 
+def _speaker_text(text: str, quote: dict) -> str | None:
+    """The gold speaker as written in the article, from its offsets (the gold stores no text)."""
+    if quote.get("speaker_start") is None:
+        return None
+    return text[quote["speaker_start"] : quote["speaker_end"]]
+
+
 def evaluate(gold_rows: list[dict], data: Path, nlp=None) -> dict:
     from ..language import load
 
@@ -115,7 +122,7 @@ def evaluate(gold_rows: list[dict], data: Path, nlp=None) -> dict:
             {"kind": s._.kind, "start": s.start_char, "end": s.end_char, "speaker": s._.speaker}
             for s in doc.spans["quotes"]
         ]
-        gold = r["quotes"]
+        gold = [dict(g, speaker=_speaker_text(doc.text, g)) for g in r["quotes"]]
         for g in gold:
             counts[g["kind"]]["gold"] += 1
         for p in pred:
