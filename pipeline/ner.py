@@ -429,7 +429,7 @@ class CRFEntityRecognizer:
 
     def predict_spans(self, norms: list[str]) -> list[tuple[int, int, str]]:
         """(start, end, label) word spans of one sentence of normalized words."""
-        spans = _bio_spans(self.tag_words(norms))
+        spans = bio_spans(self.tag_words(norms))
         if self.fallback:
             spans = apply_fallback(spans, norms, self.lexicon, reviewed_names())
         return spans
@@ -468,8 +468,9 @@ class CRFEntityRecognizer:
         return self
 
 
-def _bio_spans(tags: list[str]) -> list[tuple[int, int, str]]:
-    """(start, end, label) spans of BIO tags; a stray I- starts a span; PERS -> PER."""
+def bio_spans(tags: list[str]) -> list[tuple[int, int, str]]:
+    """(start, end, label) spans of BIO tags, conlleval style (an I- after O or another type
+    starts a new entity); PERS -> PER. Shared by the component and the evaluation."""
     spans, start, label = [], None, None
     for k, tag in enumerate([*tags, "O"]):
         pos, _, lab = tag.partition("-")

@@ -13,8 +13,10 @@ import sys
 import time
 from pathlib import Path
 
+from ..ner import LABEL_MAP, bio_spans
+
 TYPES = ("PER", "ORG", "LOC", "MISC")
-_MAP = {"PERS": "PER"}
+_MAP = LABEL_MAP
 
 
 def read_conll(path: str | Path) -> list[tuple[list[str], list[str]]]:
@@ -37,18 +39,8 @@ def read_conll(path: str | Path) -> list[tuple[list[str], list[str]]]:
 
 
 def spans_from_bio(tags: list[str]) -> set[tuple[int, int, str]]:
-    """(start, end, type) spans of a BIO sequence, conlleval style (an I- after O or another type
-    starts a new entity)."""
-    out, start, label = set(), None, None
-    for i, tag in enumerate([*tags, "O"]):
-        pos, _, lab = tag.partition("-")
-        lab = _MAP.get(lab, lab)
-        if start is not None and (pos != "I" or lab != label):
-            out.add((start, i, label))
-            start = None
-        if pos in ("B", "I") and start is None:
-            start, label = i, lab
-    return out
+    """(start, end, type) spans of a BIO sequence, conlleval style."""
+    return set(bio_spans(tags))
 
 
 def score(gold: list[set], pred: list[set]) -> dict:
