@@ -265,13 +265,7 @@ class _Finder:
             cand.gender = verb.gender
             return
         sp = self._read_after_verb(v, limit)
-        sp = sp or self._subject_before(v)
-        if sp is None:
-            cand.gender = verb.gender
-        else:
-            if verb.gender in ("m", "f"):
-                sp.gender = verb.gender
-            cand.speaker = sp
+        _attach(cand, verb, sp or self._subject_before(v))
 
     def _read_after_verb(self, v: int, limit: int) -> Speaker | None:
         """The subject after a speech verb; for نقل (ونقلت الوكالة عن الوزير قوله) the one quoted
@@ -436,12 +430,7 @@ class _Finder:
                 if sp is None and verb.tense == "present" and self.sent_start[i] != i:
                     i += 1
                     continue  # الوضع في اليمن يؤكد أن …: the subject is not a speaker
-                if sp is None:
-                    cand.gender = verb.gender
-                else:
-                    if verb.gender in ("m", "f"):
-                        sp.gender = verb.gender
-                    cand.speaker = sp
+                _attach(cand, verb, sp)
             self.cands.append(cand)
             i = head + 1
 
@@ -613,3 +602,14 @@ def _find(doc: Doc) -> list[Span]:
 def quotes_component(doc: Doc) -> Doc:
     doc.spans["quotes"] = find_quotes(doc)
     return doc
+
+
+def _attach(cand, verb, speaker) -> None:
+    """Give a quotation the speaker its speech verb found (the verb's gender tells the speaker's);
+    with no speaker, keep the verb's gender for resolving it later (وأضاف / وتابعت)."""
+    if speaker is None:
+        cand.gender = verb.gender
+        return
+    if verb.gender in ("m", "f"):
+        speaker.gender = verb.gender
+    cand.speaker = speaker
