@@ -16,7 +16,7 @@ from spacy.tokens import Doc, Span
 
 from . import records  # noqa: F401  (extension attributes)
 from .dates_grammar import Grammar
-from .dates_resolve import resolve
+from .dates_resolve import approximate, resolve
 
 
 def _as_date(value) -> date | None:
@@ -54,6 +54,7 @@ def find_dates(doc: Doc) -> list[Span]:
         span._.calendar = cal
         span._.kind = kind
         span._.hijri = hij
+        span._.modifier = "approx" if value and approximate(sem) else None
         spans.append(span)
     return spans
 

@@ -313,13 +313,17 @@ class Grammar(Parser):
             if not (1 <= m <= 12 and 1 <= d <= 31):
                 return None
             sem = {"t": "date", "y": y, "m": m, "d": d, "cal": "gregorian"}
+            if nda == ndb == ndc == 2 and sep != "." and (y, m, d) == (2000 + c if c < 50 else 1900 + c, b, a) \
+                    and 1 <= b <= 12 and 1 <= c <= 31:
+                # "16/04/21" also reads yy/mm/dd; the reading nearer the publication date wins
+                sem["alt"] = (2000 + a if a < 50 else 1900 + a, b, c)
         else:
             if nda == 4 and 1 <= b <= 12 and sep != "." and ndb <= 2 and 1800 <= a <= 2100:
                 sem = {"t": "date", "y": a, "m": b, "cal": "gregorian"}
             elif ndb == 4 and 1 <= a <= 12 and sep != "." and nda <= 2 and 1800 <= b <= 2100:
                 sem = {"t": "date", "y": b, "m": a, "cal": "gregorian"}
             elif nda <= 2 and ndb <= 2 and (self._ctx_before(p) or self._md_comma_year(end) or (
-                    sep == "/" and (a > 12) != (b > 12) and P.tok[p] == P.tok[p + 2])):
+                    sep in ("/", "-") and (a > 12) != (b > 12) and min(a, b) >= 1 and self._glued(p, p + 2))):
                 if a > 12 and 1 <= b <= 12 and a <= 31:
                     d, m = a, b
                 elif b > 12 and 1 <= a <= 12 and b <= 31:
@@ -343,6 +347,11 @@ class Grammar(Parser):
             sem["cal"] = "hijri"
             end = e[0]
         return end, sem
+
+    def _glued(self, p: int, q: int) -> bool:
+        """Pieces p..q written without a space between them ("22-4", "15/4")."""
+        doc, t0, t1 = self.P.doc, self.P.tok[p], self.P.tok[q]
+        return all(not doc[i].whitespace_ for i in range(t0, t1))
 
     def _md_comma_year(self, end: int) -> bool:
         q = self.skip_commas(end)
@@ -771,12 +780,16 @@ class Grammar(Parser):
             r = self.number(end)
             if r:
                 n, end = r[1], r[0]
+        few = n is None and self.is_word(end, "القليله")  # "الأيام القليلة الماضية": a few days
         if self.is_word(end, "القليله", "العديده", "الاخيره"):
             end += 1
         md = self.cat(end, "mod")
         if not md or md[1][1] not in (-1, 1):
             return None
-        return md[0], {"t": "period", "unit": unit, "n": n, "dir": md[1][1]}
+        sem = {"t": "period", "unit": unit, "n": n, "dir": md[1][1]}
+        if few:
+            sem["few"] = True
+        return md[0], sem
 
     def part(self, p: int):
         r = self.cat(p, "part")

@@ -15,6 +15,9 @@ from datetime import date, timedelta
 from hijridate import Gregorian, Hijri
 
 Result = tuple  # (value, granularity, calendar, kind, hijri)
+# "بضعة أيام"، "الأيام القليلة الماضية": a few units, counted as 3 and marked approximate
+# (span._.modifier == "approx"); the number is the convention of the Recognizers-Text specs
+FEW = 3
 _ISO_UNIT = {"day": "D", "week": "W", "month": "M", "year": "Y", "hour": "H", "minute": "M", "second": "S"}
 _TIME_UNITS = ("hour", "minute", "second")
 
@@ -92,13 +95,14 @@ def resolve(sem: dict, pub: date | None, future=lambda: False) -> Result:
         d = sem["dir"] or (1 if future() else -1)
         out = pub if sem.get("anchor") is None else None
         for n, unit in sem["parts"]:
-            if out is None or n is None:
-                out = None
+            if out is None:
                 break
-            out = shift(out, d * n, unit)
+            out = shift(out, d * (FEW if n is None else n), unit)
         return (out.isoformat() if out else None), "day", "gregorian", "relative", None
     if t == "period":
         n, unit = sem["n"], sem["unit"]
+        if n is None and sem.get("few"):
+            n = FEW
         if pub is None or n is None:
             return None, unit, "gregorian", "relative", None
         if sem["dir"] < 0:
@@ -136,6 +140,13 @@ def resolve(sem: dict, pub: date | None, future=lambda: False) -> Result:
     return None, None, None, None, None
 
 
+def approximate(sem: dict) -> bool:
+    """True when the value counts "a few" units as :data:`FEW` (بضعة أيام، الأيام القليلة)."""
+    if sem.get("few") or any(n is None for n, _ in sem.get("parts", ())):
+        return True
+    return any(isinstance(sem.get(k), dict) and approximate(sem[k]) for k in ("a", "b", "inner"))
+
+
 def _fmt_n(n: float) -> str:
     return str(int(n)) if n == int(n) else f"{n:g}"
 
@@ -145,7 +156,7 @@ def _duration(parts) -> str | None:
     weeks_alone = units == {"week"}
     for n, unit in parts:
         if n is None:
-            return None
+            n = FEW
         if unit == "decade":
             n, unit = n * 10, "year"
         elif unit == "century":
@@ -210,6 +221,10 @@ def _date(sem: dict, pub: date | None, future) -> Result:
     if cal == "hijri":
         return _hijri(sem, pub)
     kind = "absolute"
+    if sem.get("alt") and pub is not None:  # "16/04/21": dd/mm/yy or yy/mm/dd, the nearer reading
+        near = [x for x in ((y, m, d), sem["alt"]) if _safe(*x)]
+        if near:
+            y, m, d = min(near, key=lambda x: abs((_safe(*x) - pub).days))
     if y is None:
         if sem.get("yrel") is not None and pub:
             y = pub.year + sem["yrel"]

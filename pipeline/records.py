@@ -50,6 +50,7 @@ SCHEMA: dict[str, dict[str, str]] = {
         "calendar": "string",  # gregorian | hijri
         "kind": "string",  # absolute | relative | weekday | range | duration | set
         "hijri": "string",  # the Hijri date as written, ISO-like (1443-09-15) when calendar is hijri
+        "modifier": "string",  # approx when the value counts "a few" units as 3 (بضعة أيام)
         "sentence_id": "Int64",
     },
     "numbers": {

@@ -1,0 +1,80 @@
+"""Dates stage: readings adopted from the Recognizers-Text specs and the limits kept on them.
+
+All sentences are written for these tests.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from pipeline.dates import find_dates
+from pipeline.language import make_nlp
+
+PUB = date(2022, 6, 20)  # a Monday
+
+
+@pytest.fixture(scope="module")
+def tok():
+    return make_nlp()
+
+
+def spans(tok, text, published=PUB):
+    doc = tok(text)
+    doc._.published = published
+    out = []
+    for s in find_dates(doc):
+        assert text[s.start_char:s.end_char] == s.text
+        out.append(s)
+    return out
+
+
+def one(tok, text, published=PUB):
+    got = spans(tok, text, published)
+    assert len(got) == 1, [(s.text, s._.value) for s in got]
+    return got[0]
+
+
+# ------------------------------------------------------------------ numeric dates
+def test_two_digit_fields_take_the_reading_nearer_the_publication_date(tok):
+    # dd/mm/yy (2021-04-16) or yy/mm/dd (2016-04-21): an article of November 2016 means the latter
+    assert one(tok, "سيعود الوفد 16/04/21 إلى العاصمة.", published=date(2016, 11, 7))._.value == "2016-04-21"
+    # in 2021 the same digits are dd/mm/yy
+    assert one(tok, "عاد الوفد 16/04/21 إلى العاصمة.", published=date(2021, 5, 1))._.value == "2021-04-16"
+    # no publication date: dd/mm/yy, the Arabic order
+    assert one(tok, "عاد الوفد 16/04/21 إلى العاصمة.", published=None)._.value == "2021-04-16"
+    # a four-digit year leaves no choice
+    assert one(tok, "عاد الوفد 16/04/2021 إلى العاصمة.", published=date(2016, 11, 7))._.value == "2021-04-16"
+
+
+def test_day_dash_month_written_together(tok):
+    s = one(tok, "سيصل الوزير 22-4 إلى بيروت.")
+    assert (s.text, s._.value) == ("22-4", "2022-04-22")
+    assert spans(tok, "فاز الفريق 21-0 على منافسه.") == []  # a score: no month 0
+    assert spans(tok, "انتهت المباراة 25 - 10 لصالح الضيوف.") == []  # spaced: not one written date
+    assert spans(tok, "فاز الفريق 3-1 على منافسه.") == []  # both fields could be a month: a score
+
+
+# ------------------------------------------------------------------ "a few": 3, marked approximate
+def test_a_few_units_count_as_three_and_are_marked_approximate(tok):
+    s = one(tok, "التقى الوزير نظيره قبل بضعة أيام في عمان.")
+    assert (s.text, s._.value, s._.modifier) == ("قبل بضعة أيام", "2022-06-17", "approx")
+    s = one(tok, "أرسل الطلب قبل بضعة أشهر.")
+    assert (s._.value, s._.modifier) == ("2022-03-20", "approx")
+    s = one(tok, "تراجعت الأسعار خلال الأيام القليلة الماضية.")
+    assert s._.value == "2022-06-17/2022-06-20" and s._.modifier == "approx"
+    s = one(tok, "بقي الوفد في الرياض بضعة أيام.")
+    assert (s._.value, s._.kind, s._.modifier) == ("P3D", "duration", "approx")
+
+
+def test_exact_amounts_are_not_marked(tok):
+    s = one(tok, "التقى الوزير نظيره قبل ثلاثة أيام في عمان.")
+    assert (s._.value, s._.modifier) == ("2022-06-17", None)
+    s = one(tok, "زادت الصادرات في الأيام الماضية.")  # no amount at all: no value, nothing invented
+    assert s._.value is None and s._.modifier is None
+
+
+def test_a_few_without_publication_date_has_no_value(tok):
+    s = one(tok, "التقى الوزير نظيره قبل بضعة أيام.", published=None)
+    assert s._.value is None and s._.modifier is None
