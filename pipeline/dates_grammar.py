@@ -12,6 +12,8 @@ from .dates_detect import AFTER_YEAR, COMMAS, SEPS, Parser
 from .dates_lexicon import NUMBER_STARTS, lookup
 
 _QUICK: dict[str, bool] = {}
+# before a holiday that is also a common noun (الحج): the words that make it a time
+HOLIDAY_CTX = {"في", "خلال", "قبل", "بعد", "منذ", "حتي", "وفي", "وخلال", "وقبل", "وبعد", "قبيل", "عقب"}
 _UNIT_ISO = {"day": "D", "week": "W", "month": "M", "year": "Y", "decade": "Y", "century": "Y",
              "hour": "H", "minute": "M", "second": "S"}
 
@@ -560,21 +562,31 @@ class Grammar(Parser):
         if this:
             sem["dir"] = 0
             return end, sem
+        if self.P.text[q].startswith("ال") and not self.is_word(end, "العربي"):
+            sem["bare"] = True  # "في الصيف": a season, the text does not say of which year
+            return end, sem
         return None
 
     def holiday(self, p: int):
-        """عيد الفطر، عيد الأضحى المبارك لعام 1443 هـ، عيد الميلاد 2021."""
+        """عيد الفطر، (يوم) عيد الميلاد، عيد الأضحى المبارك لعام 1443 هـ، عيد الفصح 2021، الحج سنة 2016."""
         r = self.cat(p, "holiday")
+        if not r and self.is_word(p, "يوم"):
+            r = self.cat(p + 1, "holiday")  # "يوم عيد الميلاد"
         if not r:
             return None
-        _, cal, m, d = r[1]
-        sem = {"t": "date", "m": m, "d": d, "cal": cal, "holiday": True}
+        _, cal, m, day, weak = r[1]
+        if isinstance(day, int) and cal in ("gregorian", "hijri"):
+            sem = {"t": "date", "m": m, "d": day, "cal": cal, "holiday": True}
+        else:
+            sem = {"t": "holiday", "m": m, "day": day, "cal": cal}
         end = self._year_after(r[0], sem)
         if end == r[0]:
             ru = self.rel_unit(end + 1 if self.is_word(end, "من") else end)
             if ru and ru[1]["unit"] == "year":
                 sem["yrel"] = ru[1]["off"]
                 end = ru[0]
+        if weak and end == r[0] and not (p > 0 and not self.P.brk[p - 1] and self.P.text[p - 1] in HOLIDAY_CTX):
+            return None  # "وزارة الحج", "سأذهب إلى الحج": the pilgrimage, not its days
         return end, sem
 
     def day_alone(self, p: int):
@@ -797,9 +809,9 @@ class Grammar(Parser):
             return None
         q = r[0]
         inner = None
-        for rule in (self.calendar_date, self.year_expr, self.rel_unit, self.decade, self.unit_expr):
+        for rule in (self.calendar_date, self.year_expr, self.rel_unit, self.decade, self.unit_expr, self.season):
             x = rule(q)
-            if x and x[1]["t"] in ("date", "rel", "decade") and (inner is None or x[0] > inner[0]):
+            if x and x[1]["t"] in ("date", "rel", "decade", "season") and (inner is None or x[0] > inner[0]):
                 inner = x[:2]
         y = self.year(q, bare=True)
         if y and (inner is None or y[0] > inner[0]):

@@ -7,7 +7,8 @@ Every form is normalized with :func:`pipeline.normalize.normalize`; single words
 * ``("month", month, calendar, ambiguous)`` with calendar ``gregorian`` or ``hijri``
 * ``("wd", isoweekday, bare)``
 * ``(category, value)`` for the rows of ``date_words.tsv`` (``day``, ``unit``, ``mod`` ...)
-* ``("holiday", calendar, month, day)`` for ``holidays.tsv``
+* ``("holiday", calendar, month, day, needs_context)`` for ``holidays.tsv`` (day: an int, "A-B" or
+  "wI:N")
 
 Number words are read with the numbers stage's :mod:`pipeline.number_words` (one shared lexicon).
 """
@@ -71,8 +72,10 @@ def tables() -> tuple[dict, dict]:
         else:
             val = value
         _add(words, phrases, form, (cat, val))
-    for form, cal, month, day in _rows("holidays.tsv"):
-        _add(words, phrases, form, ("holiday", cal, int(month), int(day)))
+    for row in _rows("holidays.tsv"):
+        form, cal, month, day = row[:4]
+        spec: object = int(day) if day.lstrip("-").isdigit() else day
+        _add(words, phrases, form, ("holiday", cal, int(month), spec, len(row) > 4 and row[4] == "ctx"))
     for key in phrases:
         phrases[key].sort(key=lambda item: -len(item[0]))
     return words, phrases

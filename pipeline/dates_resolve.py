@@ -12,6 +12,7 @@ from __future__ import annotations
 import calendar as _cal
 from datetime import date, timedelta
 
+from dateutil.easter import EASTER_ORTHODOX, EASTER_WESTERN, easter
 from hijridate import Gregorian, Hijri
 
 Result = tuple  # (value, granularity, calendar, kind, hijri)
@@ -116,6 +117,8 @@ def resolve(sem: dict, pub: date | None, future=lambda: False) -> Result:
         return _range(sem, pub, future)
     if t == "season":
         return _season(sem, pub)
+    if t == "holiday":
+        return _holiday(sem, pub)
     if t in ("weekof", "quarter", "rest"):
         return _period_of(sem, pub, future)
     if t == "nth":
@@ -319,6 +322,49 @@ def _rel(sem: dict, pub: date | None) -> Result:
     return f"{_year(start)}/{_year(start + 9)}", gran, "gregorian", "relative", None
 
 
+# ------------------------------------------------------------------ holidays with a rule
+def _holiday_day(cal: str, m: int, day, y: int) -> date | None:
+    if cal in ("easter", "easter_orthodox"):
+        return easter(y, EASTER_ORTHODOX if cal == "easter_orthodox" else EASTER_WESTERN) + timedelta(days=day)
+    if cal == "gregorian" and isinstance(day, str) and day.startswith("w"):  # w4:4 = 4th Thursday
+        iso, n = (int(x) for x in day[1:].split(":"))
+        if n < 0:
+            last = date(y, m, _cal.monthrange(y, m)[1])
+            return last - timedelta(days=(last.isoweekday() - iso) % 7)
+        first = date(y, m, 1)
+        return first + timedelta(days=(iso - first.isoweekday()) % 7 + 7 * (n - 1))
+    return None
+
+
+def _holiday(sem: dict, pub: date | None) -> Result:
+    """Feasts of ``holidays.tsv`` that are not one fixed day: Easter and the days counted from it,
+    the N-th weekday of a month, a period of Hijri days (الحج), a national day of no given country."""
+    cal, m, day = sem["cal"], sem["m"], sem["day"]
+    if cal == "none":
+        return None, "day", "gregorian", "absolute", None
+    if cal == "hijri":  # "8-13": a period of days of one Hijri month
+        inner = {k: v for k, v in sem.items() if k in ("y", "gyear")}
+        if not inner and sem.get("yrel") is not None and pub is not None:
+            inner["gyear"] = pub.year + sem["yrel"]
+        _, _, _, _, hij = _hijri(dict(inner, m=m), pub)
+        a, b = (int(x) for x in day.split("-"))
+        if not hij or hij.startswith("-"):
+            return None, "day", "hijri", "absolute", None
+        y = int(hij[:4])
+        ga, gb = _hijri_to_greg(y, m, a), _hijri_to_greg(y, m, b)
+        val = _interval(ga, gb) if ga and gb else None
+        return val, "day", "hijri", "absolute", f"{y:04d}-{m:02d}-{a:02d}/{y:04d}-{m:02d}-{b:02d}"
+    y = sem.get("y") or sem.get("gyear")
+    if y is None and sem.get("yrel") is not None and pub is not None:
+        y = pub.year + sem["yrel"]
+    if y is None:
+        if pub is None:
+            return None, "day", "gregorian", "absolute", None
+        y = _nearest_year(pub, lambda yy: _holiday_day(cal, m, day, yy))
+    d = _holiday_day(cal, m, day, y)
+    return (d.isoformat() if d else None), "day", "gregorian", "absolute", None
+
+
 # ------------------------------------------------------------------ intervals: parts and ranges
 def bounds(value: str | None) -> tuple[date, date] | None:
     """First and last day of an ISO value (date, month, year, week, interval)."""
@@ -337,6 +383,10 @@ def bounds(value: str | None) -> tuple[date, date] | None:
         if len(parts) == 3:
             d = date(*parts)
             return d, d
+        if len(parts) == 2 and parts[1] in _SEASON_MONTHS:  # 2016-22: summer 2016
+            first, last = _SEASON_MONTHS[parts[1]]
+            y1, m1 = parts[0] + (last - 1) // 12, (last - 1) % 12 + 1
+            return date(parts[0], first, 1), date(y1, m1, _cal.monthrange(y1, m1)[1])
         if len(parts) == 2:
             y, m = parts
             return date(y, m, 1), date(y, m, _cal.monthrange(y, m)[1])
@@ -376,6 +426,8 @@ def _season(sem: dict, pub: date | None) -> Result:
     """ISO 8601-2 season codes: 2016-22 is the summer of 2016 (winter belongs to its December)."""
     code, y = sem["code"], sem.get("y")
     kind = "absolute" if y is not None else "relative"
+    if sem.get("bare"):
+        return None, "season", "gregorian", kind, None
     if y is None:
         if pub is None:
             return None, "season", "gregorian", kind, None

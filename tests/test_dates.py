@@ -102,7 +102,8 @@ def test_holidays(tok):
     got = one(tok, "توقفت الأعمال في عيد الأضحى 2021.")
     assert got[1] == "2021-07-20" and got[4:] == ("hijri", "1442-12-10")
     assert one(tok, "تغلق المدارس في عيد الميلاد.")[1] == "2021-12-25"
-    assert dates(tok, "سأعود في يوم الأب.") == []  # الأب is not the month آب
+    got = one(tok, "سأعود في يوم الأب.")  # الأب is not the month آب: Father's Day (21 June in Arab countries)
+    assert got[:2] == ("يوم الأب", "2022-06-21")
 
 
 # ------------------------------------------------------------------ weekdays and tense
@@ -201,10 +202,15 @@ def test_ranges(tok):
     assert one(tok, "تستمر الدورة 19-20 نوفمبر 2022.")[1] == "2022-11-19/2022-11-20"
 
 
-def test_seasons_need_a_year_or_a_modifier(tok):
+def test_seasons_need_a_year_or_a_modifier_for_a_value(tok):
     assert one(tok, "تراجعت السياحة في صيف 2016.")[1:3] == ("2016-22", "season")
     assert one(tok, "اشتد البرد الشتاء الماضي.")[1] == "2021-24"
     assert dates(tok, "اندلعت ثورات الربيع العربي.") == []
+    # a bare season is a time but the text does not say of which year
+    assert one(tok, "تكثر الأمطار في الخريف.")[:3] == ("الخريف", None, "season")
+    assert one(tok, "تنخفض الأسعار منتصف الصيف.")[:2] == ("منتصف الصيف", None)
+    assert one(tok, "تنخفض الأسعار منتصف صيف 2016.")[1] == "2016-07-01/2016-07-31"
+    assert dates(tok, "تحدث عن صيف طويل.") == []  # indefinite and alone: not taken
 
 
 # ------------------------------------------------------------------ durations and sets

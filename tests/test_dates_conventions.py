@@ -78,3 +78,36 @@ def test_exact_amounts_are_not_marked(tok):
 def test_a_few_without_publication_date_has_no_value(tok):
     s = one(tok, "التقى الوزير نظيره قبل بضعة أيام.", published=None)
     assert s._.value is None and s._.modifier is None
+
+
+# ------------------------------------------------------------------ holidays (holidays.tsv)
+@pytest.mark.parametrize("text,span,value", [
+    ("احتفل المسيحيون بعيد الفصح 2022 في القدس.", "بعيد الفصح 2022", "2022-04-17"),  # Western; the proclitic stays in the span
+    ("خرج المصريون إلى الحدائق في شم النسيم 2022.", "شم النسيم 2022", "2022-04-25"),  # Orthodox Easter + 1
+    ("أغلقت الأسواق في عيد الشكر 2021.", "عيد الشكر 2021", "2021-11-25"),  # 4th Thursday of November
+    ("تقام مسيرات في يوم الأرض.", "يوم الأرض", "2022-03-30"),
+    ("يبدأ الصيام بعد إثنين الرماد 2022.", "إثنين الرماد 2022", "2022-02-28"),
+    ("عادت العائلات بعد رأس السنة الميلادية.", "رأس السنة الميلادية", "2022-01-01"),
+    ("تزدحم الشوارع في اليوم الوطني الإماراتي.", "اليوم الوطني الإماراتي", "2022-12-02"),  # the nearer 2 December
+])
+def test_holidays_with_their_calendar(tok, text, span, value):
+    s = one(tok, text)
+    assert (s.text, s._.value, s._.granularity) == (span, value, "day")
+
+
+def test_holiday_with_yawm_and_hijri_period(tok):
+    s = one(tok, "سأعود في يوم عيد الميلاد.")
+    assert (s.text, s._.value) == ("يوم عيد الميلاد", "2021-12-25")
+    s = one(tok, "تضاعف عدد الحجاج في الحج سنة 2016.")
+    assert s.text == "الحج سنة 2016" and s._.calendar == "hijri"
+    assert (s._.value, s._.hijri) == ("2016-09-09/2016-09-14", "1437-12-08/1437-12-13")  # Umm al-Qura
+    assert one(tok, "ارتفعت الأسعار خلال موسم الحج.")._.hijri == "1443-12-08/1443-12-13"
+
+
+def test_holidays_not_invented(tok):
+    # the pilgrimage or a ministry is not a date; a national day of no named country has no value
+    assert spans(tok, "أعلنت وزارة الحج خطتها.") == []
+    assert spans(tok, "سافر إلى الحج مع والدته.") == []
+    s = one(tok, "تزينت الشوارع في عيد الاستقلال.")
+    assert (s.text, s._.value) == ("عيد الاستقلال", None)
+    assert spans(tok, "احتفل بعيد ميلاده مع أصدقائه.") == []
