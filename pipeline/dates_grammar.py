@@ -845,6 +845,42 @@ class Grammar(Parser):
         return end, {"t": "decade", "y": y}
 
     def every(self, p: int):
+        """A recurrence, with a clock time or a part of the day before or after it: "كل أربع سنوات"،
+        "الساعة 9 صباحا كل يوم أحد"، "بعد ظهر كل يوم في الساعة 4 مساء"، "كل ليلة في 9"، "كل 4/15"."""
+        q = self.clock(p) or p
+        dp = self.cat(q, "daypart")
+        if dp and self.cat(dp[0], "every"):
+            q = dp[0]  # "صباح كل يوم"
+        r = self._every(q)
+        if not r:
+            return None
+        end, sem = r
+        if sem["unit"] in ("day", "week"):
+            end = self.clock(end, bare=True) or end
+        return end, sem
+
+    def clock(self, p: int, bare: bool = False):
+        """End of a clock time: "[في] الساعة 9[:30] [صباحا]"، "9 مساء"; with ``bare`` (after a daily
+        or weekly recurrence) also "في 9"، "في التاسعة". The dates stage keeps no time of day: the clock
+        time only belongs to the span of the recurrence."""
+        q = p + 1 if self.is_word(p, "في") else p
+        hour = self.cat(q, "clock")
+        if hour:
+            q = hour[0]
+        r = self.number(q)
+        if not r or not 0 <= r[1] <= 24 or r[1] != int(r[1]) or (r[2] and r[1] > 12):
+            return None
+        e = r[0]
+        if e + 1 < self.n and self.P.text[e] == ":" and self.P.ndig[e + 1] == 2:
+            e += 2
+        ampm = self.cat(e, "ampm")
+        if ampm:
+            return ampm[0]
+        if hour or (bare and q > p):
+            return e
+        return None
+
+    def _every(self, p: int):
         r = self.cat(p, "setadv")
         if r:
             iso = r[1][1]
@@ -863,6 +899,9 @@ class Grammar(Parser):
         wd = self.weekday(q + 1 if yawm else q, after_yawm=True)
         if wd:
             return wd[0], {"t": "set", "n": 1, "unit": "week", "wd": wd[1]}
+        cd = self.calendar_date(q) or self.numeric(q)
+        if cd and cd[1].get("d") and cd[1].get("m") and cd[1].get("y") is None:
+            return cd[0], {"t": "set", "n": 1, "unit": "year"}  # "كل 15 أبريل"، "كل 4/15": yearly
         a = self.amount(q, single=True)
         if a and len(a[1]) == 1 and a[1][0][0] is not None:
             n, unit = a[1][0]

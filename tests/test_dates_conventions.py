@@ -111,3 +111,22 @@ def test_holidays_not_invented(tok):
     s = one(tok, "تزينت الشوارع في عيد الاستقلال.")
     assert (s.text, s._.value) == ("عيد الاستقلال", None)
     assert spans(tok, "احتفل بعيد ميلاده مع أصدقائه.") == []
+
+
+# ------------------------------------------------------------------ recurrences with a clock time
+@pytest.mark.parametrize("text,span,value", [
+    ("تفتح المكتبة الساعة 9 صباحا كل يوم أحد.", "الساعة 9 صباحا كل يوم أحد", "R/P1W"),
+    ("يجتمع المجلس كل يوم اثنين الساعة 4 مساء.", "كل يوم اثنين الساعة 4 مساء", "R/P1W"),
+    ("تصدر النشرة صباح كل يوم في الساعة 8 صباحا.", "صباح كل يوم في الساعة 8 صباحا", "R/P1D"),
+    ("يبث البرنامج كل ليلة في 9.", "كل ليلة في 9", "R/P1D"),
+    ("يحتفل السكان بالذكرى كل 15 أبريل.", "كل 15 أبريل", "R/P1Y"),
+])
+def test_recurrences_keep_their_clock_time_in_the_span(tok, text, span, value):
+    s = one(tok, text)
+    assert (s.text, s._.value, s._.kind) == (span, value, "set")
+
+
+def test_clock_time_alone_is_not_a_date(tok):
+    assert spans(tok, "وصل الوفد الساعة 9 صباحا إلى المطار.") == []
+    # a count after a recurrence is not a clock time without في or الساعة
+    assert [s.text for s in spans(tok, "يتدرب الفريق كل يوم 3 ساعات.")] == ["كل يوم", "3 ساعات"]
