@@ -906,6 +906,9 @@ class Grammar(Parser):
         if a and len(a[1]) == 1 and a[1][0][0] is not None:
             n, unit = a[1][0]
             return a[0], {"t": "set", "n": n, "unit": unit}
+        u = self.cat(q, "unit")
+        if u and u[1][1][1] == "1" and not self.P.text[q].startswith("ال"):
+            return u[0], {"t": "set", "n": 1, "unit": u[1][1][0]}  # "كل يوم 3 ساعات"
         dp = self.cat(q, "daypart")
         if dp:
             return dp[0], {"t": "set", "n": 1, "unit": "day"}
