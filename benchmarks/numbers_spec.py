@@ -130,27 +130,53 @@ def same(a, b) -> bool:
     return a == b
 
 
+def relative_value(kind: str, value: float) -> str:
+    """The spec's form of a relative ordinal: ordinal_from_end 1 -> "end+0", 2 -> "end-1";
+    ordinal_relative +1 -> "current+1"."""
+    if kind == "ordinal_from_end":
+        off = 1 - int(value)
+        return f"end{off:+d}" if off else "end+0"
+    off = int(value)
+    return f"current{off:+d}" if off else "current+0"
+
+
 def predictions(nlp, model: str, text: str) -> list[tuple[int, int, object]]:
-    from pipeline.numbers import modifier_after, modifier_before
+    from pipeline.numbers import _data, modifier_extent
+
+    firsts = {phrase[0] for phrase, _ in _data()[1]["before"]}
 
     doc = nlp(text)
-    norms = [t.norm_ for t in doc]
+    toks = [t for t in doc if not (t.is_space and "\n" not in t.text)]  # as the stage reads them
+    pos = {t.i: k for k, t in enumerate(toks)}
+    norms = [t.norm_ for t in toks]
     out = []
     for sp in doc.spans["numbers"]:
         kind = sp._.kind
         if model == "NumberRangeModel":
             if kind == "range":
                 out.append((sp.start_char, sp.end_char, (sp._.value, sp._.value_max)))
-            elif sp._.modifier in BOUNDS and kind != "ordinal":
-                m = modifier_before(norms, sp.start)
-                start = doc[m[1]].idx if m else sp.start_char
-                after = None if m else modifier_after(norms, sp.end)
-                end = doc[after[1] - 1].idx + len(doc[after[1] - 1]) if after else sp.end_char
+            elif (sp._.modifier in BOUNDS or sp._.modifier == "equal") and kind != "ordinal":
+                # the span of a bound: the number with the phrases that give the bound
+                first, last = pos[sp.start], pos[sp.end - 1] + 1
+                after = last + (1 if sp._.unit and last < len(toks) and toks[last].text == sp._.unit else 0)
+                ext = modifier_extent(norms, first, after)
+                start, end = sp.start_char, sp.end_char
+                if ext is not None and ext[1] < first:
+                    t = toks[ext[1]]
+                    clitic = 0 if t.norm_ in firsts else 1  # a proclitic before the phrase's first word
+                    start = t.idx + clitic  # "وأقل من 10": the conjunction is no part of the bound
+                if ext is not None and ext[2] > after:
+                    end = toks[ext[2] - 1].idx + len(toks[ext[2] - 1])
                 v = sp._.value
-                val = (v, None) if BOUNDS[sp._.modifier] in "([" else (None, v)
+                if sp._.modifier == "equal":
+                    val = (v, v)
+                else:
+                    val = (v, None) if BOUNDS[sp._.modifier] in "([" else (None, v)
                 out.append((start, end, val))
         elif kind in KINDS[model]:
             out.append((sp.start_char, sp.end_char, sp._.value))
+        elif model == "OrdinalModel" and kind in ("ordinal_from_end", "ordinal_relative"):
+            out.append((sp.start_char, sp.end_char, relative_value(kind, sp._.value)))
     return out
 
 
@@ -191,15 +217,15 @@ def evaluate(nlp, model: str, show: bool) -> list[dict]:
                     if same(pspans[(s, e)], v):
                         val_ok += 1
                     elif show and subset == "all":
-                        print(f"[{model}] VALUE  {c['Input']!r}: {c['Input'][s:e]!r} gold={v} got={pspans[(s, e)]}")
+                        print(f"[{model}#{idx}] VALUE  {c['Input']!r}: {c['Input'][s:e]!r} gold={v} got={pspans[(s, e)]}")
                 elif show and subset == "all":
-                    print(f"[{model}] MISS   {c['Input']!r}: gold {c['Input'][s:e]!r}={v}; got "
+                    print(f"[{model}#{idx}] MISS   {c['Input']!r}: gold {c['Input'][s:e]!r}={v}; got "
                           f"{[(c['Input'][a:b], x) for a, b, x in pred]}")
             if show and subset == "all":
                 gspans = {(s, e) for s, e, _ in gold}
                 for s, e, v in pred:
                     if (s, e) not in gspans and not any(a < e and s < b for a, b in gspans):
-                        print(f"[{model}] EXTRA  {c['Input']!r}: {c['Input'][s:e]!r}={v}")
+                        print(f"[{model}#{idx}] EXTRA  {c['Input']!r}: {c['Input'][s:e]!r}={v}")
         p = tp / n_pred if n_pred else 0.0
         r = tp / n_gold if n_gold else 0.0
         f = 2 * p * r / (p + r) if p + r else 0.0

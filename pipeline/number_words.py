@@ -41,11 +41,12 @@ TEEN = frozenset({"عشر", "عشره"})
 PART = frozenset({"جزء", "اجزاء"})
 RATIO = frozenset({"من", "علي"})
 POINT = frozenset({"فاصله", "فاصل"})
+_SCALES = ("hundred", "scale", "scale_acc", "scale_dual")
 CLITICS = "وفبلك"
 
 _NUM = r"(?:\d+(?:[.,]\d+)*|[.,]\d+)"
 _DIGITS_RE = re.compile(rf"^([+-]?)({_NUM})$")
-_EXP_RE = re.compile(rf"^([+-]?)({_NUM})(?:e([+-]?\d+)|\^([+-]?)({_NUM}))$")
+_EXP_RE = re.compile(rf"^([+-]?)({_NUM})(?:e([+-]?\d+)|\^([+-]*)({_NUM}))$")
 _SLASH_RE = re.compile(r"^([+-]?)(\d+)/(\d+)$")
 _GLUE_RE = re.compile(r"^[\d.,^+\-e/]+$")
 _SPACES = (" ", "\u202f", "\u00a0", "\u2009")
@@ -132,7 +133,7 @@ def parse_digits(text: str, next_norm: str | None = None) -> float | None:
             if exp is None:
                 return None
             try:
-                v = base ** (-exp if m.group(4) == "-" else exp)
+                v = base ** (-exp if m.group(4).count("-") % 2 else exp)  # "^--23" = "^23"
             except (OverflowError, ZeroDivisionError):
                 return None
         return -v if m.group(1) == "-" else v
@@ -297,6 +298,13 @@ def read_number(norms: Sequence[str], i: int, ws: Sequence[str] | None = None,
         if cls == "part":
             den = _denominator(norms, j + 1, ws) if j + 1 < n and not norms[j + 1][:1].isdigit() else None
             return (sign / den[0], den[1]) if den else None
+        if cls == "fraction" and j < n and norms[j].startswith("ال"):
+            # "خمس العشرين", "ربع المليون": a fraction of the definite number after it
+            of = _word(norms[j][2:])
+            if of is not None and of[1] in ("unit", "ten", "hundred", "hundreds", "scale", "scale_dual"):
+                whole = read_number([norms[j][2:], *norms[j + 1:j + 8]], 0, ratios=False)
+                if whole is not None:
+                    return sign * value * whole[0], j + whole[1]
         st = _State(value, cls)
     r = _continue(norms, j, st, ws, ratios)
     return sign * r[0], r[1]
@@ -369,6 +377,13 @@ def _continue(norms: Sequence[str], j: int, st: _State, ws, ratios: bool) -> tup
                 if st.frac and not st.group and not st.total:
                     st.total, st.total_place, st.frac = st.frac * scale, scale, 0.0
                 elif st.group:
+                    if st.total and scale > st.total_place and cur < scale and not st.frac:
+                        # "ثلاثة آلاف وخمسمائة مليون" = 3500 million: the scale counts the whole number
+                        st.total, st.total_place, st.group, st.group_place = cur * scale, scale, 0.0, math.inf
+                        st.last, st.last_unit, st.tail, st.conj_unit = "scale", False, 0.0, 0.0
+                        end = k + 1
+                        j = end
+                        continue
                     if scale >= st.total_place:
                         return st.checkpoint if st.checkpoint else (cur, end)
                     st.total += st.group * scale
@@ -379,7 +394,8 @@ def _continue(norms: Sequence[str], j: int, st: _State, ws, ratios: bool) -> tup
                 else:
                     break
                 st.last, st.last_unit, st.tail, st.conj_unit = "scale", False, 0.0, 0.0
-            elif frac and (frac[1] == "plural" or frac[2] in ("ambiguous", "numerator_only")) and (st.group or st.total):
+            elif frac and (frac[1] == "plural" or frac[2] in ("ambiguous", "numerator_only")) and (st.group or st.total) \
+                    and not (frac[2] == "ambiguous" and words.get(nxt, (0, ""))[1] == "hundred"):
                 if st.conj_unit:
                     st.group += st.conj_unit * frac[0] - st.conj_unit
                 else:
@@ -458,7 +474,10 @@ def _continue(norms: Sequence[str], j: int, st: _State, ws, ratios: bool) -> tup
             st.group += d[0]
             st.group_place, st.last, st.last_unit, st.conj_unit = 1.0, "digits", False, 0.0
         elif frac and (frac[1] in ("single", "dual")) and frac[2] != "numerator_only" and (
-                frac[2] != "ambiguous" or not _AR_LETTER.match(nxt) or nxt.startswith("ال")):
+                frac[2] != "ambiguous" or not _AR_LETTER.match(nxt) or nxt.startswith("ال")
+                or (hit is not None and hit[0] >= place and words.get(nxt, (0, ""))[1] not in _SCALES)):
+            # an ambiguous word (خمس five / a fifth) is a fraction where no cardinal can stand:
+            # "ثلاث وخمس" (a unit cannot follow a unit), "مئة وثلاثون وخمسين" (nor a ten a ten)
             unit = st.total_place if not st.group and st.total else 1.0
             st.frac = frac[0] * unit
             end = k + 1
@@ -485,6 +504,15 @@ def _definite(w: str) -> str | None:
     if w.startswith("لل") and len(w) > 3:
         return w[2:]
     return None
+
+
+NOT_NOUNS = frozenset({"الي", "الا", "الذي", "التي", "الذين", "اللذين", "اللتين", "اللاتي", "اللواتي", "الان"})
+
+
+def is_definite_noun(w: str) -> bool:
+    """``w`` carries the article (with a proclitic: "بالذكري", "للمدرسه") and is not a particle that
+    starts with the same letters ("الي", "الذي")."""
+    return _definite(w) is not None and w not in NOT_NOUNS
 
 
 def _undefine(w: str) -> str:
@@ -561,6 +589,6 @@ def read_ordinal(norms: Sequence[str], i: int) -> tuple[float, int] | None:
         return None  # الواحد, الاثنين (Monday), الحادي: not ordinals on their own
     if end == i + 1 and cls in ("cardinal_hundred", "cardinal_scale"):
         prev = norms[i - 1] if i > 0 else ""
-        if not (prev.startswith("ال") and prev not in ("في",)):
+        if not is_definite_noun(prev):
             return None
     return total, end

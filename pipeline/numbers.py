@@ -36,9 +36,10 @@ from spacy.tokens import Doc, Span
 
 from . import records  # noqa: F401  (extension attributes)
 from .language import read_lexicon
-from .number_words import NEGATIVE, lexicons, read_number, read_ordinal
+from .number_words import NEGATIVE, is_definite_noun, lexicons, parse_digits, read_number, read_ordinal
 
 _CLITIC_DIGITS = re.compile(r"^(?:[وفبلك]{1,2}|[وفبلك]?ال)(?=[+-]?\d)")
+_BIDI = "\u061c\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"
 _AR_WORD = re.compile(r"^[\u0621-\u064a\u0671-\u06d3]+$")
 PERCENT_AFTER = {"%": 1, "بالمئه": 1, "بالمائه": 1}
 PERCENT_WORDS = ("المئه", "المائه")
@@ -71,12 +72,22 @@ def _data():
             codes[(cols[1], cols[2])] = cols[3]
         elif cols[0] == "symbol":
             symbols[cols[1]] = cols[3]
+    relative: dict[str, tuple[str, float, str]] = {}
+    for ln in read_lexicon("relative_ordinals.tsv"):
+        form, kind, value, cls = ln.split("\t")
+        relative[form] = (kind, float(value), cls)
     words, fractions, ordinals = lexicons()
     starts = set(words) | set(fractions) | {"ال" + o for o in ordinals} | {o[1:] for o in ordinals if o[0] == "#"}
     starts |= {c + s for s in list(starts) for c in "وفبلك"}
     starts |= {p + w for w in list(words) + list(ordinals) for p in ("ال", "وال", "بال", "فال", "لل", "كال")}
+    starts |= {"ال" + f for f in fractions}
     starts |= set(NEGATIVE) | {"بين", "من", "جزء", "اجزاء", "ما"} | context.get("percent_before", set())
+    starts |= set(relative) | {c + w for w in relative for c in "وف" if relative[w][2] == "word"}
+    _RELATIVE.update(relative)
     return context, mods, cur_forms, codes, symbols, frozenset(starts)
+
+
+_RELATIVE: dict[str, tuple[str, float, str]] = {}  # relative_ordinals.tsv, filled by _data()
 
 
 def _adjective(norm: str) -> str:
@@ -115,13 +126,10 @@ def modifier_before(norms: list[str], i: int) -> tuple[str, int] | None:
         if tuple(got[1:]) != phrase[1:]:
             continue
         if first == phrase[0] or (len(first) > 1 and first[0] in "وبلف" and first[1:] == phrase[0]):
+            if len(phrase) == 1 and phrase[0] in "<>" and i - 2 >= 0 and norms[i - 2] in ("=", "<", ">"):
+                continue  # "<>30" (not equal), "=>30": not a bound
             return mod, i - k
     return None
-
-
-def _modifier_before(norms: list[str], i: int) -> str | None:
-    m = modifier_before(norms, i)
-    return m[0] if m else None
 
 
 def modifier_after(norms: list[str], j: int) -> tuple[str, int] | None:
@@ -129,13 +137,36 @@ def modifier_after(norms: list[str], j: int) -> tuple[str, int] | None:
     _, mods, _, _, _, _ = _data()
     for phrase, mod in mods["after"]:
         if tuple(norms[j:j + len(phrase)]) == phrase:
-            return mod, j + len(phrase)
+            k = j + len(phrase)
+            nxt = norms[k] if k < len(norms) else ""
+            if nxt == "من" or nxt[:1].isdigit() or nxt in lexicons()[0]:
+                continue  # "5000 أو أقل من 6000", "أكثر من 5000 أو يساوي 6000": a bound of the next number
+            return mod, k
     return None
 
 
-def _modifier_after(norms: list[str], j: int) -> str | None:
-    m = modifier_after(norms, j)
-    return m[0] if m else None
+BOUND_OR_EQUAL = {"more_than": "at_least", "less_than": "at_most"}
+
+
+def modifier_extent(norms: list[str], start: int, after: int) -> tuple[str, int, int] | None:
+    """The modifier of the number spanning tokens ``start`` .. ``after`` (``after``: the token after
+    the number or its counted noun), with the tokens its phrases cover: ``(modifier, first, end)``.
+    A phrase before and one after combine: "أقل من 5000 أو يساوي" -> at_most, "يساوي 5000 أو أقل"
+    -> at_most, "حوالي 500 أو أقل" -> at_most (a bound wins over approx and equal)."""
+    b = modifier_before(norms, start)
+    a = modifier_after(norms, after)
+    if a is not None and a[0] == "or_equal":
+        if b is None or b[0] not in BOUND_OR_EQUAL:
+            a = None
+        else:
+            return BOUND_OR_EQUAL[b[0]], b[1], a[1]
+    if a is None:
+        return (b[0], b[1], start) if b is not None else None
+    if b is None or b[0] in ("approx",):
+        return a[0], start, a[1]
+    if b[0] == "equal":
+        return a[0], b[1], a[1]
+    return b[0], b[1], start
 
 
 def _percent_end(norms: list[str], j: int) -> int | None:
@@ -203,6 +234,8 @@ def find_numbers(doc: Doc) -> list[Span]:
     dropped = set(range(len(full))) - set(doc.idx)
     ws = [t.whitespace_ or (" " if t.i + 1 in dropped else "") for t in (doc[k] for k in range(len(doc)))]
     for k, w in enumerate(norms):  # "ب20", "ال192": read the digits, keep the whole token in the span
+        if w and w[-1] in _BIDI and w[0].isdigit():  # "١٠٠٪" + U+061C: the mark is no part of the number
+            norms[k] = w = w.rstrip(_BIDI)
         if w and not w[0].isdigit() and len(w) > 1:
             m = _CLITIC_DIGITS.match(w)
             if m:
@@ -227,8 +260,10 @@ def find_numbers(doc: Doc) -> list[Span]:
             i += 1
             continue
         prev = norms[i - 1] if i else ""
-        if _phone_like(w) or prev in ident:
-            i += 1
+        chain = _dotted_chain(norms, ws, i)
+        if chain > i + 1 or _phone_like(w) or (prev in ident and w not in _OPENERS and i not in doc.pct
+                                                and _percent_end(norms, i + 1) is None):
+            i = max(i + 1, chain)
             while i < n and (norms[i][:1].isdigit() or norms[i] in ("-", "/")) and ws[i - 1] in ("", " "):
                 i += 1
             continue
@@ -241,6 +276,24 @@ def find_numbers(doc: Doc) -> list[Span]:
             out.append(span)
         i = max(end, i + 1)
     return _join_bounds(full, out)
+
+
+_OPENERS = frozenset({"بين", "وبين", "ما", "من", "ومن"})
+
+
+def _dotted_chain(norms: list[str], ws: list[str], i: int) -> int:
+    """The end of an identifier written as digit groups glued by periods ("١٩٢.١٦٨.١.٢", an IP
+    address or "5.17.2018" split by the tokenizer), or ``i`` when the tokens at ``i`` are not one."""
+    n = len(norms)
+    if not norms[i][:1].isdigit() or i + 2 >= n or norms[i + 1] != "." or ws[i] != "":
+        return i
+    k, text = i, norms[i]
+    while k + 2 < n and norms[k + 1] == "." and ws[k] == "" and ws[k + 1] == "" and norms[k + 2][:1].isdigit():
+        text += "." + norms[k + 2]
+        k += 2
+    if k == i or text.count(".") < 2 or parse_digits(text) is not None:
+        return i
+    return k + 1
 
 
 LOWER = ("more_than", "at_least")
@@ -258,7 +311,8 @@ def _join_bounds(doc: Doc, spans: list[Span]) -> list[Span]:
         a = spans[k]
         b = spans[k + 1] if k + 1 < len(spans) else None
         merged = None
-        if b is not None and a._.kind in ("cardinal", "money", "percent") and b._.kind == a._.kind:
+        if b is not None and a._.kind in ("cardinal", "money", "percent", "fraction") and (
+                b._.kind == a._.kind or {a._.kind, b._.kind} == {"cardinal", "fraction"}):
             ma, mb = modifier_before(norms, a.start), modifier_before(norms, b.start)
             pair = (a._.modifier, b._.modifier)
             if ma and mb and ((pair[0] in LOWER and pair[1] in UPPER) or (pair[0] in UPPER and pair[1] in LOWER)):
@@ -308,13 +362,15 @@ def _read_at(doc, norms, ws, i, blocked, years):
         pct_prefix = i
         i += 1
     r = read_number(norms, i, ws)
+    if r is None and pct_prefix is None:
+        r = _definite_number(norms, i)
     value: float
     if r is None:
         if pct_prefix is not None:
             return None
         o = read_ordinal(norms, i)
         if o is None:
-            return None
+            return _relative(doc, norms, i, blocked)
         prev = norms[i - 1] if i else ""
         if prev in context.get("not_ordinal_before", ()) or prev in context.get("time_before", ()):
             return None, o[1]  # "كانون الثاني", "الساعة السادسة"
@@ -385,6 +441,71 @@ def _read_at(doc, norms, ws, i, blocked, years):
             or (_is_year(norms, i, end, value) and modifier_before(norms, start) is None)):
         return None, end  # a year: the dates stage's business
     return _finish(doc, norms, start, end, value, None, kind, blocked, i), end
+
+
+BOUNDS = ("more_than", "less_than", "at_least", "at_most")
+
+
+def _definite_number(norms: list[str], i: int) -> tuple[float, int] | None:
+    """A number word with the article read as a cardinal or fraction: after a bound ("فوق الثلاثين",
+    "أكثر من النصف"), and a hundred or scale word standing alone ("المائة", "تجاوز المليون"; after a
+    definite noun it is an ordinal, "الكتاب المئة", and "في المائة" is a percent word)."""
+    w = norms[i]
+    if not w.startswith("ال") or len(w) < 4:
+        return None
+    bare = w[2:]
+    words, fractions, _ = lexicons()
+    hit = words.get(bare)
+    m = modifier_before(norms, i)
+    if m is not None and m[0] in BOUNDS:
+        frac = fractions.get(bare)
+        if frac is not None and frac[1] in ("single", "dual") and frac[2] == "-":
+            return frac[0], i + 1
+        if hit is not None and hit[1] in ("unit", "ten", "hundred", "hundreds", "scale", "scale_dual"):
+            return read_number([bare, *norms[i + 1:i + 8]], 0, ratios=False)[0], i + 1
+        return None
+    prev = norms[i - 1] if i else ""
+    if hit is not None and hit[1] in ("hundred", "scale", "scale_dual") and bare not in VAGUE \
+            and not is_definite_noun(prev) and prev != "في":
+        o = read_ordinal(norms, i)
+        if o is None or o[1] == i + 1:  # "المائة والخامس والعشرون" is an ordinal
+            return hit[0], i + 1
+    return None
+
+
+_SENTENCE_START = frozenset({"", ".", "!", "?", ":", "«", '"', "(", "-", "\n"})
+
+
+def _relative(doc, norms: list[str], i: int, blocked: set[int]):
+    """A relative ordinal at ``i`` (relative_ordinals.tsv): "الأخير" (ordinal_from_end 1), "قبل
+    الأخير" (2), "التالي" (ordinal_relative +1), "السابق" (-1), "الحالي" (0), a bare "آخر" before
+    the noun it governs ("آخر جملة"); or None."""
+    w = norms[i]
+    rel = _RELATIVE.get(w)
+    if rel is None and len(w) > 4 and w[0] in "وف" and w[1:3] == "ال":
+        rel = _RELATIVE.get(w[1:])
+    if rel is None:
+        return None
+    kind, value, cls = rel
+    n = len(norms)
+    end = i + 1
+    if cls == "before":
+        nxt = _RELATIVE.get(norms[i + 1]) if i + 1 < n and i + 1 not in blocked else None
+        if nxt is None or nxt[2] != "word" or nxt[0] != "ordinal_from_end":
+            return None
+        value, end = nxt[1] + value, i + 2
+    elif cls == "bare":
+        # آخِر "last" governs the noun after it; آخَر "another" follows its noun ("مصدر آخر"): read
+        # it only after a preposition or pronoun, a definite word, punctuation or at the start
+        prev = norms[i - 1] if i else ""
+        nxt = norms[i + 1] if i + 1 < n else ""
+        context = _data()[0]
+        if not (prev in _SENTENCE_START or prev.startswith(("ال", "وال"))
+                or prev in context.get("relative_before", ())):
+            return None
+        if not (nxt[:1].isdigit() or (_AR_WORD.match(nxt) and nxt not in context.get("not_unit", ()))):
+            return None
+    return _make(doc, i, end, value, None, kind, None, None), end
 
 
 def _is_digit_start(w: str) -> bool:
@@ -464,11 +585,9 @@ def _finish(doc, norms, start, end, value, value_max, kind, blocked, num_start) 
                 unit, kind = symbols[doc[start - 1].text], "money"
             elif not (end - num_start == 1 and norms[num_start] in LONE_ONE):
                 unit = _unit(doc, norms, end, blocked)
-    mod = _modifier_before(norms, start)
-    if mod is None:
-        after = end + (1 if unit and kind not in ("percent",) and end < len(norms) and doc[end].text == unit else 0)
-        mod = _modifier_after(norms, after)
-    return _make(doc, start, end, value, value_max, kind, unit, mod)
+    after = end + (1 if unit and kind not in ("percent",) and end < len(norms) and doc[end].text == unit else 0)
+    ext = modifier_extent(norms, start, after)
+    return _make(doc, start, end, value, value_max, kind, unit, ext[0] if ext else None)
 
 
 def _make(doc, start, end, value, value_max, kind, unit, mod, doc_range=None) -> Span:
