@@ -208,8 +208,8 @@ class Parser:
             if not (nd == 4 or (not bare and nd in (3, 4))):
                 return None
             if p + 1 < self.n and self.P.text[p + 1] in SEPS and self.P.num[min(p + 2, self.n - 1)] is not None \
-                    and p + 2 < self.n:
-                return None  # part of a numeric date or a decimal
+                    and p + 2 < self.n and self._glued(p, p + 2):
+                return None  # part of a numeric date or a decimal (not "2016 - 2016/01/22")
             end, cal = p + 1, None
             e = self.era(end)
             if e:
@@ -242,6 +242,11 @@ class Parser:
             if r:
                 return r
         return self.year(q, bare=True, words=q > p or True)
+
+    def _glued(self, p: int, q: int) -> bool:
+        """Pieces p..q written without a space between them ("22-4", "15/4")."""
+        doc, t0, t1 = self.P.doc, self.P.tok[p], self.P.tok[q]
+        return all(not doc[i].whitespace_ for i in range(t0, t1))
 
     def _year_ctx(self, p: int) -> bool:
         return p > 0 and not self.P.brk[p - 1] and self.P.text[p - 1] in YEAR_PREP

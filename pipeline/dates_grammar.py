@@ -66,7 +66,11 @@ class Grammar(Parser):
             r = self.range_(q)
             if r:
                 best = (q, r[0], r[1])
-        c = self.core(p) or self.dash_range(p) or self.day_alone(p)
+        c = self.core(p)
+        dr = self.dash_range(p)
+        if dr and (c is None or dr[0] > c[0]):
+            c = dr
+        c = c or self.day_alone(p)
         if c:
             end, sem = c[0], c[1]
             start = c[2] if len(c) > 2 else p
@@ -82,7 +86,7 @@ class Grammar(Parser):
         best = None
         for rule in (self.calendar_date, self.numeric, self.year_expr, self.weekday_expr, self.deixis,
                      self.unit_expr, self.part, self.decade, self.every, self.dayword, self.nth_weekday,
-                     self.week_of, self.quarter, self.rest, self.holiday, self.season):
+                     self.week_of, self.quarter, self.rest, self.holiday, self.season, self.month_days):
             r = rule(p)
             if r and (best is None or r[0] > best[0]):
                 best = r
@@ -159,16 +163,16 @@ class Grammar(Parser):
                    "b": {"t": "date", "y": b, "cal": "gregorian"}}
 
     def dash_range(self, p: int):
-        """19-20 نوفمبر (days of one month), 2014-2018 (years)."""
+        """19-20 نوفمبر، 4 حتى 23 من هذا الشهر (days of one month), 2014-2018 (years)."""
         P = self.P
-        if P.num[p] is None or p + 2 >= self.n or P.text[p + 1] != "-" or P.num[p + 2] is None:
+        if P.num[p] is None or p + 2 >= self.n or P.text[p + 1] not in ("-", "حتي", "الي") or P.num[p + 2] is None:
             return None
-        if P.ndig[p] == 4 and P.ndig[p + 2] == 4 and 1800 <= P.num[p] < P.num[p + 2] <= 2100:
+        if P.text[p + 1] == "-" and P.ndig[p] == 4 and P.ndig[p + 2] == 4 and 1800 <= P.num[p] < P.num[p + 2] <= 2100:
             return p + 3, {"t": "range", "a": {"t": "date", "y": P.num[p], "cal": "gregorian"},
                            "b": {"t": "date", "y": P.num[p + 2], "cal": "gregorian"}}
         a = self._bare_day(p)
-        b = self.calendar_date(p + 2)
-        if a and b and b[1].get("m"):
+        b = self.calendar_date(p + 2)  # "19-20 نوفمبر"، "4-23 في الشهر المقبل"
+        if a and b and (b[1].get("m") or b[1].get("mrel") is not None):
             sem = self._merge_range(a[1], b[1])
             return (b[0], sem) if sem else None
         return None
@@ -195,8 +199,8 @@ class Grammar(Parser):
                     a[k] = b[k]
             if b.get("y") is None and a.get("y") is not None and b.get("m") is not None:
                 b["y"] = a["y"]
-            if a.get("d") and a.get("m") is None and a.get("mrel") is None:
-                return None
+            if a.get("d") and a.get("m") is None and a.get("mrel") is None and not a.get("wd"):
+                return None  # "من 4 إلى 23" alone; "من الجمعة 11 حتى الثلاثاء 15" has its weekdays
             return {"t": "range", "a": a, "b": b}
         if a["t"] in ("date", "rel") and b["t"] in ("date", "rel") and not a.get("bare"):
             return {"t": "range", "a": a, "b": b}
@@ -267,6 +271,29 @@ class Grammar(Parser):
         if amb and not (mw or this or "d" in sem or "y" in sem or "gyear" in sem or "mdir" in sem or self._ctx_before(p)):
             return None
         return end2, sem
+
+    def month_days(self, p: int):
+        """[شهر] نوفمبر بين 15 و 19، تشرين الثاني بين الخامس عشر والتاسع عشر: days of a named month."""
+        mw = self.cat(p, "monthword")
+        mo = self.month(mw[0] if mw else p)
+        if not mo or not self.is_word(mo[0], "بين"):
+            return None
+        a = self.day_number(mo[0] + 1)
+        if not a:
+            return None
+        q = a[0]
+        if self.is_word(q, "و"):
+            b = self.day_number(q + 1)
+        elif q < self.n and self.P.text[q].startswith("و") and len(self.P.text[q]) > 1 and self.P.num[q] is None:
+            r = self._nw.read_ordinal([self.P.text[q][1:], *self.P.text[q + 1:q + 3]], 0)  # "والتاسع عشر"
+            b = (q + r[1], r[0]) if r and 1 <= r[0] <= 31 else None
+        else:
+            return None
+        if not b or b[1] <= a[1]:
+            return None
+        m, cal = mo[1], mo[2]
+        return b[0], {"t": "range", "a": {"t": "date", "d": int(a[1]), "m": m, "cal": cal},
+                      "b": {"t": "date", "d": int(b[1]), "m": m, "cal": cal}}
 
     def _year_after(self, p: int, sem: dict) -> int:
         y = self.year_part(p)
@@ -349,11 +376,6 @@ class Grammar(Parser):
             sem["cal"] = "hijri"
             end = e[0]
         return end, sem
-
-    def _glued(self, p: int, q: int) -> bool:
-        """Pieces p..q written without a space between them ("22-4", "15/4")."""
-        doc, t0, t1 = self.P.doc, self.P.tok[p], self.P.tok[q]
-        return all(not doc[i].whitespace_ for i in range(t0, t1))
 
     def _md_comma_year(self, end: int) -> bool:
         q = self.skip_commas(end)
@@ -726,6 +748,12 @@ class Grammar(Parser):
                 wd = self.weekday(q, after_yawm=q > end)
                 if wd:
                     return wd[0], {"t": "date", "wd": wd[1], "wrel": sem["off"]}
+                w = self.P.text[end] if end < self.n else ""
+                rg = self.range_(end) if w in ("من", "بين") else None
+                if rg and rg[1]["t"] == "range" and all(set(rg[1][k]) == {"t", "wd"} for k in ("a", "b")):
+                    # "الأسبوع المقبل بين الأربعاء والجمعة": the weekdays of that week
+                    a, b = (dict(rg[1][k], wrel=sem["off"]) for k in ("a", "b"))
+                    return rg[0], {"t": "range", "a": a, "b": b}
             return end, sem
         if p >= len(self.P.text):  # a range word ("من", "بين") at the very end of the text
             return None
@@ -774,7 +802,13 @@ class Grammar(Parser):
         return p > 0 and not self.P.brk[p - 1] and self.cat(p - 1, "durintro")
 
     def period(self, p: int):
-        """الأيام الثلاثة الماضية، السنوات الماضية، اليومين المقبلين، 3 أيام القادمة."""
+        """الأيام الثلاثة الماضية، السنوات الماضية، اليومين المقبلين، 3 أيام القادمة، آخر 3 سنوات."""
+        if self.is_word(p, "اخر"):
+            a = self.amount(p + 1)
+            if a and len(a[1]) == 1 and a[1][0][0] is not None and a[1][0][1] in ("day", "week", "month", "year"):
+                n, unit = a[1][0]
+                return a[0], {"t": "period", "unit": unit, "n": n, "dir": -1}
+            return None
         q, n = p, None
         r = self.number(p)
         if r:

@@ -130,3 +130,32 @@ def test_clock_time_alone_is_not_a_date(tok):
     assert spans(tok, "وصل الوفد الساعة 9 صباحا إلى المطار.") == []
     # a count after a recurrence is not a clock time without في or الساعة
     assert [s.text for s in spans(tok, "يتدرب الفريق كل يوم 3 ساعات.")] == ["كل يوم", "3 ساعات"]
+
+
+# ------------------------------------------------------------------ periods and ranges
+def test_last_n_units(tok):
+    s = one(tok, "تضاعفت الصادرات في آخر 3 سنوات.")
+    assert (s.text, s._.value) == ("آخر 3 سنوات", "2019-06-20/2022-06-20")
+    assert one(tok, "سجلت الشرطة 40 حادثا في آخر 10 أيام.")._.value == "2022-06-10/2022-06-20"
+
+
+def test_days_of_a_named_or_relative_month(tok):
+    s = one(tok, "يقام المعرض نوفمبر بين 15 و 19 في جدة.")
+    assert (s.text, s._.value, s._.kind) == ("نوفمبر بين 15 و 19", "2022-11-15/2022-11-19", "range")
+    assert one(tok, "يقام المعرض تشرين الثاني بين الخامس عشر والتاسع عشر.")._.value == "2022-11-15/2022-11-19"
+    s = one(tok, "تستمر الدورة 4 حتى 23 من الشهر المقبل.")
+    assert (s.text, s._.value) == ("4 حتى 23 من الشهر المقبل", "2022-07-04/2022-07-23")
+    assert one(tok, "تغلق المدارس من 4-23 في الشهر المقبل.")._.value == "2022-07-04/2022-07-23"
+    # a bare pair of numbers is not a range of days
+    assert spans(tok, "ارتفع عدد المصابين من 4 إلى 23 شخصا.") == []
+
+
+def test_ranges_of_weekdays_with_their_days_or_their_week(tok):
+    assert one(tok, "تستمر العطلة من الجمعة 24 حتى الثلاثاء 28.")._.value == "2022-06-24/2022-06-28"
+    s = one(tok, "يعقد المؤتمر الأسبوع المقبل بين الأربعاء والجمعة.")
+    assert (s.text, s._.value) == ("الأسبوع المقبل بين الأربعاء والجمعة", "2022-06-29/2022-07-01")
+
+
+def test_year_before_a_spaced_dash(tok):
+    s = one(tok, "تستمر الحملة 12 يناير، 2016 - 2016/01/22 في المدن.")
+    assert s._.value == "2016-01-12/2016-01-22"
