@@ -57,6 +57,16 @@ SPEC_ERRORS = {
     238: "expects 19000 for ninety-five hundred fifths (1900; case 85 gives 1900 for the same words)",
     239: "expects -19000 for the same words, with a span that leaves out the negative word",
     242: "expects -100/35 for minus a hundred and thirty fifths (case 115 reads the same as 130/5)",
+    38: "the Arabic-Indic copy of case 187 (2 1/4) with its pieces in display (right-to-left) order: "
+        "the text reads a quarter, then two",
+    72: "not Arabic: 'عشرونات' renders 'three twenty-firsts' word for word",
+    124: "the Arabic-Indic copy of case 204 (-2500^-1) with its pieces in display order: the text reads -1-^2500",
+    125: "the Arabic-Indic copy of case 205 (-1.1^23) with base and exponent in display order: the text "
+         "reads -23^1.1",
+    126: "the Arabic-Indic copy of case 207 (-1.1^--23) with base and exponent in display order",
+    240: "'ninety-five hundred fifths' rendered word for word as '90 - 500 خمس': no reading gives -1900",
+    247: "'ninety-five hundred fifths' rendered word for word as '90 - خمسمائة خمسة': no reading gives 1900",
+    249: "في between two numbers is multiplication ('3 في 4' = 12), not 'one in twenty-one'",
     131: "result texts are not in the input and offsets cut words",
     132: "result texts are not in the input and offsets cut words",
     133: "result texts are not in the input and offsets cut words",

@@ -5,12 +5,16 @@ money and ranges with :mod:`pipeline.number_words` (the reader of digits and num
 is token-aligned and carries the columns of ``records.SCHEMA["numbers"]``:
 
 - ``value`` (float; a range's lower bound), ``value_max`` (a range's upper bound),
-- ``kind``: cardinal | ordinal | fraction | percent | money | range,
+- ``kind``: cardinal | ordinal | fraction | percent | money | range | ordinal_from_end |
+  ordinal_relative. The last two are relative ordinals (``resources/relative_ordinals.tsv``):
+  ordinal_from_end counts from the end ("الأخير" 1, "قبل الأخير" 2, "آخر جملة" 1), ordinal_relative
+  is an offset from the current item ("التالي" +1, "السابق" -1, "الحالي" 0),
 - ``unit``: the counted noun that follows, as written ("110 دولة" -> "دولة"); for money the ISO 4217
   code ("1.5 مليار دولار" -> USD; a bare دينار or ليرة keeps the word, its country being unknown);
   "%" for percentages,
-- ``modifier``: approx | more_than | less_than | at_least | at_most | up_to, from the words around
-  the number ("أكثر من 100 تعهد" -> 100, more_than).
+- ``modifier``: approx | more_than | less_than | at_least | at_most | up_to | equal, from the words
+  around the number ("أكثر من 100 تعهد" -> 100, more_than; "يساوي 20" -> equal); a phrase before
+  and one after combine ("أقل من 5000 أو يساوي" -> at_most, see :func:`modifier_extent`).
 
 What the span covers: the number itself (digits, words, scales), a percent sign or words ("15 في
 المائة"), a negative word ("سالب"), and for ranges the range words ("بين 10 و20", "من 5 إلى 7",
@@ -22,7 +26,7 @@ percentage written with "نسبة" and no percent sign ("نسبة ١٠") starts 
 Not quantities, hence skipped: tokens inside a ``doc.spans["dates"]`` span, numbers after an
 identifier word ("رؤية 2030", "رقم الهاتف", "كوفيد 19"), phone numbers and runs of 9 or more bare
 digits (identifiers), clock times ("الساعة 10"),
-dimensions ("1366 × 768"), and years (a bare integer 1900-2099 without a currency, a percent sign
+dimensions ("1366 × 768"), digit groups glued by periods that are no number ("١٩٢.١٦٨.١.٢"), and years (a bare integer 1900-2099 without a currency, a percent sign
 or a bound modifier, or any number after "عام").
 """
 
@@ -40,6 +44,7 @@ from .number_words import NEGATIVE, is_definite_noun, lexicons, parse_digits, re
 
 _CLITIC_DIGITS = re.compile(r"^(?:[وفبلك]{1,2}|[وفبلك]?ال)(?=[+-]?\d)")
 _BIDI = "\u061c\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"
+_TILDE = re.compile(r"^(\d+(?:[.,]\d+)?)~(\d+(?:[.,]\d+)?)$")
 _AR_WORD = re.compile(r"^[\u0621-\u064a\u0671-\u06d3]+$")
 PERCENT_AFTER = {"%": 1, "بالمئه": 1, "بالمائه": 1}
 PERCENT_WORDS = ("المئه", "المائه")
@@ -82,6 +87,7 @@ def _data():
     starts |= {p + w for w in list(words) + list(ordinals) for p in ("ال", "وال", "بال", "فال", "لل", "كال")}
     starts |= {"ال" + f for f in fractions}
     starts |= set(NEGATIVE) | {"بين", "من", "جزء", "اجزاء", "ما"} | context.get("percent_before", set())
+    starts |= {"ومن", "وبين"}
     starts |= set(relative) | {c + w for w in relative for c in "وف" if relative[w][2] == "word"}
     _RELATIVE.update(relative)
     return context, mods, cur_forms, codes, symbols, frozenset(starts)
@@ -261,7 +267,8 @@ def find_numbers(doc: Doc) -> list[Span]:
             continue
         prev = norms[i - 1] if i else ""
         chain = _dotted_chain(norms, ws, i)
-        if chain > i + 1 or _phone_like(w) or (prev in ident and w not in _OPENERS and i not in doc.pct
+        if chain > i + 1 or _phone_like(w) or (prev in ident and w not in _OPENERS and w not in _RELATIVE
+                                                and i not in doc.pct
                                                 and _percent_end(norms, i + 1) is None):
             i = max(i + 1, chain)
             while i < n and (norms[i][:1].isdigit() or norms[i] in ("-", "/")) and ws[i - 1] in ("", " "):
@@ -361,6 +368,11 @@ def _read_at(doc, norms, ws, i, blocked, years):
     if w in context.get("percent_before", ()) and i + 1 < n:
         pct_prefix = i
         i += 1
+    tilde = _TILDE.match(w)
+    if tilde and pct_prefix is None:  # "٢٠~١٠٠": one token (the tokenizer keeps the tilde)
+        lo, hi = parse_digits(tilde.group(1)), parse_digits(tilde.group(2))
+        if lo is not None and hi is not None and lo < hi:
+            return _finish(doc, norms, i, i + 1, lo, hi, "range", blocked, i), i + 1
     r = read_number(norms, i, ws)
     if r is None and pct_prefix is None:
         r = _definite_number(norms, i)
@@ -426,9 +438,10 @@ def _read_at(doc, norms, ws, i, blocked, years):
         lo_v = _lower_bound(norms, value, r2[0], r2[1]) if r2 else value
         if r2 is not None and r2[0] > lo_v and not _is_year(norms, i, end, value):
             hi_end = _clip(r2[1], end + 1, blocked)
-            # "1-3" with nothing counted after it is a score, not a range
+            # "1-3" with nothing counted after it is a score, not a range; no score reaches a thousand
             counted = _percent_end(norms, hi_end) is not None or currency(norms, hi_end) is not None \
-                or _unit(doc, norms, hi_end, blocked) is not None or norms[end] != "-"
+                or _unit(doc, norms, hi_end, blocked) is not None or norms[end] not in ("-", "–") \
+                or lo_v >= 1000
             if hi_end == r2[1] and counted:
                 span = _finish(doc, norms, start, hi_end, lo_v, r2[0], "range", blocked, i)
                 return span, hi_end

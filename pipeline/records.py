@@ -60,9 +60,11 @@ SCHEMA: dict[str, dict[str, str]] = {
         "text": "string",
         "value": "float64",  # the number; for a range its lower bound
         "value_max": "float64",  # the upper bound of a range
-        "kind": "string",  # cardinal | ordinal | fraction | percent | money | range
+        "kind": "string",  # cardinal | ordinal | fraction | percent | money | range | ordinal_from_end
+        # (value = position from the end: الأخير 1, قبل الأخير 2) | ordinal_relative (value = offset
+        # from the current item: التالي +1, السابق -1, الحالي 0)
         "unit": "string",  # the counted noun, or the ISO 4217 code for money
-        "modifier": "string",  # approx | more_than | less_than | at_least | at_most | ...
+        "modifier": "string",  # approx | more_than | less_than | at_least | at_most | up_to | equal
         "sentence_id": "Int64",
     },
     "quotes": {

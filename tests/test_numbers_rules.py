@@ -167,3 +167,20 @@ def test_relative_ordinals(tok, text, span, kind, value):
 ])
 def test_not_relative_ordinals(tok, text):
     assert [g for g in _spans(tok, text) if g[3].startswith("ordinal")] == []
+
+
+def test_hyphen_range_of_thousands_is_not_a_score(tok):
+    assert _only(tok, "يتراوح السعر 1000 - 5000")[1:4] == (1000.0, 5000.0, "range")
+    assert [g[1] for g in _spans(tok, "فاز الفريق 2 - 1")] == [2.0, 1.0]
+
+
+def test_tilde_range_in_one_token(tok):
+    assert _only(tok, "الطول ٢٠~١٠٠")[:4] == ("٢٠~١٠٠", 20.0, 100.0, "range")
+
+
+def test_range_after_a_conjunction(tok):
+    assert _only(tok, "ومن 200 إلى 300 طالب")[:4] == ("ومن 200 إلى 300", 200.0, 300.0, "range")
+
+
+def test_relative_ordinal_after_an_identifier_word(tok):
+    assert _only(tok, "ناقش المجلس البند التالي")[3] == "ordinal_relative"
