@@ -402,7 +402,13 @@ def _part(sem: dict, pub: date | None, future) -> Result:
     b = bounds(val)
     if b is None:
         return None, gran, cal, kind, hij
+    if sem["part"] in ("later", "earlier"):  # "في وقت لاحق من هذا الشهر": within the month, no finer
+        return val, gran, cal, kind, hij
     a, z = b
+    if sem["part"] == "weekend":
+        if gran == "week":
+            return _iso_week(a) + "-WE", gran, cal, kind, hij
+        sem = dict(sem, part="late")  # "عطلة نهاية العام": the end of the year
     span = (z - a).days + 1
     if gran == "decade":
         years = {"early": (0, 3), "mid": (3, 6), "late": (6, 9)}[sem["part"]]

@@ -159,3 +159,12 @@ def test_ranges_of_weekdays_with_their_days_or_their_week(tok):
 def test_year_before_a_spaced_dash(tok):
     s = one(tok, "تستمر الحملة 12 يناير، 2016 - 2016/01/22 في المدن.")
     assert s._.value == "2016-01-12/2016-01-22"
+
+
+def test_weekend_and_vague_parts(tok):
+    s = one(tok, "تزدحم الشواطئ في عطلة نهاية الأسبوع.")
+    assert (s.text, s._.value) == ("عطلة نهاية الأسبوع", "2022-W25-WE")  # the country's weekend days
+    # "later this month": the month, nothing finer invented
+    s = one(tok, "يصدر التقرير في وقت لاحق من هذا الشهر.")
+    assert (s.text, s._.value, s._.granularity) == ("في وقت لاحق من هذا الشهر", "2022-06", "month")
+    assert spans(tok, "أعلن في وقت لاحق أنه استقال.") == []
