@@ -86,7 +86,8 @@ class Grammar(Parser):
         best = None
         for rule in (self.calendar_date, self.numeric, self.year_expr, self.weekday_expr, self.deixis,
                      self.unit_expr, self.part, self.decade, self.every, self.dayword, self.nth_weekday,
-                     self.week_of, self.quarter, self.rest, self.holiday, self.season, self.month_days):
+                     self.week_of, self.quarter, self.rest, self.holiday, self.season, self.month_days,
+                     self.week_containing):
             r = rule(p)
             if r and (best is None or r[0] > best[0]):
                 best = r
@@ -532,6 +533,17 @@ class Grammar(Parser):
             return None
         return inner[0], {"t": "weekof", "n": n, "inner": inner[1]}
 
+    def week_containing(self, p: int):
+        """أسبوع 16 سبتمبر، الأسبوع في 15 سبتمبر: the (ISO) week of a date."""
+        u = self.cat(p, "unit")
+        if not u or u[1][1] != ("week", "1"):
+            return None
+        q = u[0] + 1 if self.is_word(u[0], "في") else u[0]
+        cd = self.calendar_date(q)
+        if not cd or not cd[1].get("d") or cd[1].get("cal") != "gregorian":
+            return None
+        return cd[0], {"t": "weekof", "n": 0, "inner": cd[1]}
+
     def quarter(self, p: int):
         """الربع الثالث من عام 2016، الربع الأول من هذا العام."""
         r = self.cat(p, "quarter")
@@ -729,6 +741,8 @@ class Grammar(Parser):
                 return None  # "منذ يوم 30 يونيو", "يوم الخميس"
             if self.is_word(end, "واحد", "واحده"):
                 return end + 1, (1, unit)
+            if self.is_word(end, "ونصف"):
+                return end + 1, (1.5, unit)  # "ساعة ونصف"
             if self.cat(end, "whole"):
                 return end + 1, (1, unit)
             if single:

@@ -466,6 +466,8 @@ def _period_of(sem: dict, pub: date | None, future) -> Result:
         y = a.year
         return _interval(date(y, m0, 1), date(y, m0 + 2, _cal.monthrange(y, m0 + 2)[1])), out_gran, cal, kind, None
     n = sem["n"]
+    if n == 0:  # the week of a date
+        return _iso_week(a), out_gran, cal, kind, None
     if gran == "year":
         y = a.year
         w = n if n > 0 else date(y, 12, 28).isocalendar()[1]

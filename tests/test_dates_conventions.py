@@ -168,3 +168,9 @@ def test_weekend_and_vague_parts(tok):
     s = one(tok, "يصدر التقرير في وقت لاحق من هذا الشهر.")
     assert (s.text, s._.value, s._.granularity) == ("في وقت لاحق من هذا الشهر", "2022-06", "month")
     assert spans(tok, "أعلن في وقت لاحق أنه استقال.") == []
+
+
+def test_week_of_a_date_and_hour_and_a_half(tok):
+    s = one(tok, "تقام الفعاليات أسبوع 16 سبتمبر في الرياض.")
+    assert (s.text, s._.value, s._.granularity) == ("أسبوع 16 سبتمبر", "2022-W37", "week")
+    assert one(tok, "استمر الاجتماع ساعة ونصف.")._.value == "PT1.5H"
