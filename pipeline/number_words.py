@@ -515,7 +515,7 @@ def is_definite_noun(w: str) -> bool:
     return _definite(w) is not None and w not in NOT_NOUNS
 
 
-def _undefine(w: str) -> str:
+def undefine(w: str) -> str:
     """"الواحد" -> "واحد", "والعشرون" -> "وعشرون" (other words unchanged)."""
     if w.startswith("وال") and len(w) > 4:
         return "و" + w[3:]
@@ -581,7 +581,7 @@ def read_ordinal(norms: Sequence[str], i: int) -> tuple[float, int] | None:
         end = k + 1
     if end < n and cls != "unit" and _word(norms[end]) and _word(norms[end])[1] in ("scale", "scale_acc"):
         # "الواحد والعشرون تريليون وثلاث مائة": a long ordinal read as the cardinal it is made of
-        window = [_undefine(x) for x in norms[i:min(n, i + 16)]]
+        window = [undefine(x) for x in norms[i:min(n, i + 16)]]
         r = read_number(window, 0, ratios=False)
         if r is not None and r[1] > end - i:
             return r[0], i + r[1]

@@ -40,7 +40,15 @@ from spacy.tokens import Doc, Span
 
 from . import records  # noqa: F401  (extension attributes)
 from .language import read_lexicon
-from .number_words import NEGATIVE, is_definite_noun, lexicons, parse_digits, read_number, read_ordinal
+from .number_words import (
+    NEGATIVE,
+    is_definite_noun,
+    lexicons,
+    parse_digits,
+    read_number,
+    read_ordinal,
+    undefine,
+)
 
 _CLITIC_DIGITS = re.compile(r"^(?:[وفبلك]{1,2}|[وفبلك]?ال)(?=[+-]?\d)")
 _BIDI = "\u061c\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"
@@ -145,12 +153,14 @@ def modifier_after(norms: list[str], j: int) -> tuple[str, int] | None:
         if tuple(norms[j:j + len(phrase)]) == phrase:
             k = j + len(phrase)
             nxt = norms[k] if k < len(norms) else ""
-            if nxt == "من" or nxt[:1].isdigit() or nxt in lexicons()[0]:
+            if phrase[-1] in _COMPARATIVES and (nxt == "من" or nxt[:1].isdigit() or nxt in lexicons()[0]
+                                                 or nxt in lexicons()[1]):
                 continue  # "5000 أو أقل من 6000", "أكثر من 5000 أو يساوي 6000": a bound of the next number
             return mod, k
     return None
 
 
+_COMPARATIVES = frozenset({"اكثر", "اقل", "اكبر", "اصغر", "واكثر", "واقل", "فاكثر", "فاقل", "يساوي", "تساوي", "من"})
 BOUND_OR_EQUAL = {"more_than": "at_least", "less_than": "at_most"}
 
 
@@ -475,15 +485,25 @@ def _definite_number(norms: list[str], i: int) -> tuple[float, int] | None:
         if frac is not None and frac[1] in ("single", "dual") and frac[2] == "-":
             return frac[0], i + 1
         if hit is not None and hit[1] in ("unit", "ten", "hundred", "hundreds", "scale", "scale_dual"):
-            return read_number([bare, *norms[i + 1:i + 8]], 0, ratios=False)[0], i + 1
+            return _read_undefined(norms, i)
         return None
     prev = norms[i - 1] if i else ""
+    if prev[:1] == "و" and prev[1:] in fractions:
+        prev = prev[1:]
     if hit is not None and hit[1] in ("hundred", "scale", "scale_dual") and bare not in VAGUE \
-            and not is_definite_noun(prev) and prev != "في":
+            and not is_definite_noun(prev) and prev not in ("في", *fractions):
         o = read_ordinal(norms, i)
         if o is None or o[1] == i + 1:  # "المائة والخامس والعشرون" is an ordinal
-            return hit[0], i + 1
+            return _read_undefined(norms, i)
     return None
+
+
+def _read_undefined(norms: list[str], i: int) -> tuple[float, int]:
+    """The number at ``i`` read with the article taken off its words: "الخمسة والعشرين ألف" = 25000,
+    "المليون ومائتين وثمانين ألف" = 1280000."""
+    window = [undefine(x) for x in norms[i:i + 12]]
+    r = read_number(window, 0, ratios=False)
+    return r[0], i + r[1]
 
 
 _SENTENCE_START = frozenset({"", ".", "!", "?", ":", "«", '"', "(", "-", "\n"})
@@ -529,7 +549,7 @@ def _is_fraction_only(norms, i, end) -> bool:
     fractions = lexicons()[1]
     words = lexicons()[0]
     toks = norms[i:end]
-    return any(t in fractions or t[1:] in fractions for t in toks) and not any(
+    return any(t in fractions or t[1:] in fractions or t[2:] in fractions for t in toks) and not any(
         t in words and words[t][1] in ("scale", "scale_acc", "dozen") for t in toks)
 
 
