@@ -208,8 +208,8 @@ class Parser:
             if not (nd == 4 or (not bare and nd in (3, 4))):
                 return None
             if p + 1 < self.n and self.P.text[p + 1] in SEPS and self.P.num[min(p + 2, self.n - 1)] is not None \
-                    and p + 2 < self.n and self._glued(p, p + 2):
-                return None  # part of a numeric date or a decimal (not "2016 - 2016/01/22")
+                    and p + 2 < self.n and (self.P.text[p + 1] != "-" or self._glued(p, p + 1)):
+                return None  # part of a numeric date, a decimal or "1435 / 1436هـ" (not "2016 - 2016/01/22")
             end, cal = p + 1, None
             e = self.era(end)
             if e:

@@ -13,7 +13,10 @@ from .dates_lexicon import NUMBER_STARTS, lookup
 
 _QUICK: dict[str, bool] = {}
 # before a holiday that is also a common noun (الحج): the words that make it a time
-HOLIDAY_CTX = {"في", "خلال", "قبل", "بعد", "منذ", "حتي", "وفي", "وخلال", "وقبل", "وبعد", "قبيل", "عقب"}
+HOLIDAY_CTX = {"خلال", "قبل", "بعد", "منذ", "حتي", "وخلال", "وقبل", "وبعد", "قبيل", "عقب", "طوال"}
+# before a bare season (في الصيف، فصل الشتاء، إجازة الصيف is not enough: مهرجان الصيف names an event)
+SEASON_CTX = {"في", "خلال", "فصل", "ايام", "فتره", "شهور", "اشهر", "عند", "حتي", "قبل", "بعد", "منذ", "طوال",
+              "طيله", "حلول", "دخول", "وفي", "وخلال", "بحلول", "مع"}
 _UNIT_ISO = {"day": "D", "week": "W", "month": "M", "year": "Y", "decade": "Y", "century": "Y",
              "hour": "H", "minute": "M", "second": "S"}
 
@@ -596,7 +599,9 @@ class Grammar(Parser):
         if this:
             sem["dir"] = 0
             return end, sem
-        if self.P.text[q].startswith("ال") and not self.is_word(end, "العربي"):
+        prev = self.P.text[p - 1] if p > 0 and not self.P.brk[p - 1] else ""
+        if self.P.text[q].startswith("ال") and not self.is_word(end, "العربي", "الاول", "الثاني", "الاخر") \
+                and (prev in SEASON_CTX or (prev and self.cat(p - 1, "part"))):
             sem["bare"] = True  # "في الصيف": a season, the text does not say of which year
             return end, sem
         return None

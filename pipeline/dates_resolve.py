@@ -104,7 +104,7 @@ def resolve(sem: dict, pub: date | None, future=lambda: False) -> Result:
         n, unit = sem["n"], sem["unit"]
         if n is None and sem.get("few"):
             n = FEW
-        if pub is None or n is None:
+        if pub is None or n is None or unit in _TIME_UNITS:  # "خلال الساعات المقبلة": finer than a day
             return None, unit, "gregorian", "relative", None
         if sem["dir"] < 0:
             a, b = shift(pub, -n, unit), pub

@@ -174,3 +174,22 @@ def test_week_of_a_date_and_hour_and_a_half(tok):
     s = one(tok, "تقام الفعاليات أسبوع 16 سبتمبر في الرياض.")
     assert (s.text, s._.value, s._.granularity) == ("أسبوع 16 سبتمبر", "2022-W37", "week")
     assert one(tok, "استمر الاجتماع ساعة ونصف.")._.value == "PT1.5H"
+
+
+def test_bare_seasons_and_hajj_need_a_time_word(tok):
+    assert spans(tok, "افتتح مهرجان الصيف الدولي في الإسكندرية.") == []
+    assert spans(tok, "توفي في الربيع الأول من عام 1200.")[0].text != "الربيع"  # ربيع الأول, a Hijri month
+    assert [s.text for s in spans(tok, "تنشط السياحة في فصل الصيف.")] == ["الصيف"]
+    assert spans(tok, "يرغب كثيرون في الحج مع عائلاتهم.") == []
+    assert one(tok, "يرغب كثيرون في الحج هذا العام.").text == "الحج هذا العام"  # this year's Hajj
+    assert one(tok, "ترتفع الأسعار قبل الحج.").text == "الحج"
+
+
+def test_hour_periods_have_no_day_value(tok):
+    s = one(tok, "يصل الوفد خلال الساعات القليلة المقبلة.")
+    assert s._.value is None
+
+
+def test_year_before_a_glued_slash_is_not_taken_alone(tok):
+    for text in ("صدر التقرير السنوي للعام 1435/ 1436هـ أمس.", "صدر التقرير السنوي للعام 1435 / 1436هـ أمس."):
+        assert all(s._.value != "1435" for s in spans(tok, text))
