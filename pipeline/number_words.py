@@ -19,7 +19,11 @@ Entry points (stable; the dates stage imports ``read_number`` for "ثلاثة أ
 
 ``read_ordinal(norms, i) -> (value, end) | None``
     Definite ordinals: "الأول", "الثانية", "الحادي عشر", "الخامس والعشرون", "العشرين", and the bare
-    "أول". Relative ordinals ("الأخير", "التالي") are not numbers here.
+    "أول". Relative ordinals ("الأخير", "التالي") are not read here: the numbers stage reads them from
+    ``resources/relative_ordinals.tsv``.
+
+``is_definite_noun(w)``, ``undefine(w)``
+    Whether a norm carries the article (not "الي", "الذي"); the norm without it ("والعشرون" -> "وعشرون").
 
 ``parse_digits(text, next_norm=None) -> float | None``
     The value of one token of digits (``norm_`` form), or None.

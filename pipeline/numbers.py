@@ -491,10 +491,14 @@ def _definite_number(norms: list[str], i: int) -> tuple[float, int] | None:
     if prev[:1] == "و" and prev[1:] in fractions:
         prev = prev[1:]
     if hit is not None and hit[1] in ("hundred", "scale", "scale_dual") and bare not in VAGUE \
-            and not is_definite_noun(prev) and prev not in ("في", *fractions):
+            and prev not in ("في", *fractions):
         o = read_ordinal(norms, i)
         if o is None or o[1] == i + 1:  # "المائة والخامس والعشرون" is an ordinal
-            return _read_undefined(norms, i)
+            r = _read_undefined(norms, i)
+            # after a definite noun it is an ordinal ("الكتاب المئة") unless indefinite number words
+            # continue it ("عدد الزوار المليون ومائتين ألف")
+            if r[1] > i + 1 or not is_definite_noun(prev):
+                return r
     return None
 
 
@@ -529,12 +533,17 @@ def _relative(doc, norms: list[str], i: int, blocked: set[int]):
         value, end = nxt[1] + value, i + 2
     elif cls == "bare":
         # آخِر "last" governs the noun after it; آخَر "another" follows its noun ("مصدر آخر"): read
-        # it only after a preposition or pronoun, a definite word, punctuation or at the start
+        # it after a preposition or pronoun, a definite word, punctuation or at the start, or before
+        # an indefinite feminine noun, which "another" could not qualify (that is أخرى: "جملة أخرى")
         prev = norms[i - 1] if i else ""
         nxt = norms[i + 1] if i + 1 < n else ""
         context = _data()[0]
         if not (prev in _SENTENCE_START or prev.startswith(("ال", "وال"))
-                or prev in context.get("relative_before", ())):
+                or prev in context.get("relative_before", ())
+                or (nxt.endswith("ه") and len(nxt) > 2 and nxt[0] not in "وي"
+                    and not nxt.startswith(("بال", "لل", "كال", "فال")))):
+            # (not before a preposition with the article, "آخر بالشرطة", a conjunction, or a verb with
+            # its object, "آخر يختاره")
             return None
         if not (nxt[:1].isdigit() or (_AR_WORD.match(nxt) and nxt not in context.get("not_unit", ()))):
             return None

@@ -184,3 +184,18 @@ def test_range_after_a_conjunction(tok):
 
 def test_relative_ordinal_after_an_identifier_word(tok):
     assert _only(tok, "ناقش المجلس البند التالي")[3] == "ordinal_relative"
+
+
+def test_definite_compound_after_a_bound(tok):
+    got = _only(tok, "صودرت مبالغ تزيد على الخمسة والعشرين ألف ريال")
+    assert got[:2] == ("الخمسة والعشرين ألف", 25000.0) and got[3:] == ("money", "SAR", "more_than")
+    assert _only(tok, "بلغ عدد الزوار المليون ومائتين وثمانين ألف زائر")[1] == 1_280_000.0
+
+
+def test_definite_scale_after_a_fraction_word_is_not_a_million(tok):
+    # "... نسمة ونصف المليون": the half belongs to the number before the noun; never read 1,000,000
+    assert [g[1] for g in _spans(tok, "ونصف المليون تقريبا")] == []
+
+
+def test_approx_after_a_percent_before_min(tok):
+    assert _only(tok, "تغطي 90 في المائة تقريبا من التجارة")[5] == "approx"
