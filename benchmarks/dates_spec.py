@@ -11,7 +11,8 @@ the case's ``ReferenceDateTime`` as the publication date. Per file:
 
     .venv/bin/python benchmarks/dates_spec.py [--show-failures FILE]
 
-Prints a table and writes ``benchmarks/results/dates_spec.md`` (figures only: no spec text).
+Prints a table and writes ``benchmarks/results/dates_spec.md`` (figures only: no spec text); the
+hand-written "Remaining failures" section of that file is kept.
 """
 
 from __future__ import annotations
@@ -30,6 +31,7 @@ SPEC_DIR = ROOT.parent / "shared" / "data" / "recognizers-text-arabic" / "Specs"
 FILES = ("DateExtractor", "DateParser", "DatePeriodExtractor", "DatePeriodParser", "DurationExtractor",
          "SetExtractor", "HolidayExtractor")
 RESULTS = ROOT / "benchmarks" / "results" / "dates_spec.md"
+NOTES_MARK = "## Remaining failures"  # the section of dates_spec.md written by hand (kept on rewrite)
 
 
 def gold_spans(case: dict) -> list[tuple[int, int, dict]]:
@@ -153,13 +155,15 @@ def main(argv: list[str] | None = None) -> int:
         print(f"{len(failures)} failing cases written to {args.show_failures}")
     if not args.no_write:
         RESULTS.parent.mkdir(parents=True, exist_ok=True)
+        old = RESULTS.read_text(encoding="utf-8") if RESULTS.exists() else ""
+        notes = old[old.index(NOTES_MARK):] if NOTES_MARK in old else ""  # hand-written, kept as is
         RESULTS.write_text(
             "# Dates stage on the Recognizers-Text Arabic DateTime specs\n\n"
             "Produced by `.venv/bin/python benchmarks/dates_spec.py` (dates stage alone, each case's "
             "reference time as the publication date). Exact character spans; a value is right when it "
             "equals the spec's past or future resolution or its Timex (interval ends inclusive or exclusive). "
             "*value acc* counts every gold result (no span = wrong); *where found* only those a predicted "
-            "span overlaps.\n\n" + table + "\n",
+            "span overlaps.\n\n" + table + "\n" + ("\n" + notes if notes else ""),
             encoding="utf-8")
     return 0
 

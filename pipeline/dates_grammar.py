@@ -643,6 +643,8 @@ class Grammar(Parser):
         if not dd or (self.P.num[p] is None and not dd[2]) or (start != p and not dd[2]) \
                 or (prev != "في" and not dd[2]):
             return None
+        if dd[2] and dd[1] <= 12 and T[p].endswith("ه"):
+            return None  # a feminine ordinal up to 12 is the hour: "في التاسعة" (الساعة التاسعة), not the 9th
         e = dd[0]
         if e < self.n and not (T[e] in (".", "!", "?") or self.P.brk[e - 1]):
             return None

@@ -193,3 +193,8 @@ def test_hour_periods_have_no_day_value(tok):
 def test_year_before_a_glued_slash_is_not_taken_alone(tok):
     for text in ("صدر التقرير السنوي للعام 1435/ 1436هـ أمس.", "صدر التقرير السنوي للعام 1435 / 1436هـ أمس."):
         assert all(s._.value != "1435" for s in spans(tok, text))
+
+
+def test_feminine_ordinal_alone_is_the_hour_not_the_day(tok):
+    assert spans(tok, "يصل القطار في التاسعة.") == []
+    assert one(tok, "يصل القطار في التاسع.")._.value == "2022-06-09"
