@@ -484,8 +484,8 @@ def _definite_number(norms: list[str], i: int) -> tuple[float, int] | None:
         frac = fractions.get(bare)
         if frac is not None and frac[1] in ("single", "dual") and frac[2] == "-":
             return frac[0], i + 1
-        if hit is not None and hit[1] in ("unit", "ten", "hundred", "hundreds", "scale", "scale_dual"):
-            return _read_undefined(norms, i)
+        if hit is not None and hit[1] in ("zero", "unit", "ten", "hundred", "hundreds", "scale", "scale_dual"):
+            return _read_undefined(norms, i)  # "تحت الصفر", "فوق الستين"
         return None
     prev = norms[i - 1] if i else ""
     if prev[:1] == "و" and prev[1:] in fractions:

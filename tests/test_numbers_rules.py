@@ -199,3 +199,7 @@ def test_definite_scale_after_a_fraction_word_is_not_a_million(tok):
 
 def test_approx_after_a_percent_before_min(tok):
     assert _only(tok, "تغطي 90 في المائة تقريبا من التجارة")[5] == "approx"
+
+
+def test_below_zero(tok):
+    assert _only(tok, "انخفضت الحرارة إلى ما دون الصفر")[1:] == (0.0, None, "cardinal", None, "less_than")
