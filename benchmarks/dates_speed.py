@@ -4,13 +4,16 @@ Reads ``../shared/data/saudinewsnet/*.zip`` (each a JSON array with a ``content`
 copied into the repository), tokenizes the articles first (not timed), then times the dates
 component over the tokenized ``Doc`` objects. Words = tokens that are neither spaces nor punctuation.
 
-    .venv/bin/python benchmarks/dates_speed.py [--articles 3000]
+    .venv/bin/python benchmarks/dates_speed.py [--articles 3000] [--repeat 2]
+
+Writes ``benchmarks/results/dates_speed.md`` (figures only).
 """
 
 from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 import time
 import zipfile
@@ -20,6 +23,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 DATA = ROOT.parent / "shared" / "data" / "saudinewsnet"
+RESULTS = ROOT / "benchmarks" / "results" / "dates_speed.md"
 
 
 def articles(limit: int):
@@ -40,6 +44,7 @@ def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--articles", type=int, default=3000)
     ap.add_argument("--repeat", type=int, default=1)
+    ap.add_argument("--no-write", action="store_true", help="do not write benchmarks/results/dates_speed.md")
     args = ap.parse_args(argv)
     if not DATA.is_dir():
         print(f"skipped: ../shared absent ({DATA} not found)")
@@ -62,8 +67,18 @@ def main(argv: list[str] | None = None) -> int:
         secs = time.perf_counter() - t0
         best = secs if best is None else min(best, secs)
     n_spans = sum(len(d.spans["dates"]) for d in docs)
-    print(f"{len(docs)} articles, {words} words, {n_spans} date spans")
-    print(f"dates stage: {best:.2f}s -> {words / best:,.0f} words/s (one process)")
+    line1 = f"{len(docs)} articles, {words} words, {n_spans} date spans"
+    line2 = f"dates stage: {best:.2f}s -> {words / best:,.0f} words/s (one process)"
+    print(line1)
+    print(line2)
+    if not args.no_write:
+        load = ", ".join(f"{x:.1f}" for x in os.getloadavg())
+        RESULTS.write_text(
+            "# Dates stage throughput\n\n"
+            f"Produced by `.venv/bin/python benchmarks/dates_speed.py --articles {args.articles} --repeat "
+            f"{args.repeat}` (SaudiNewsNet from `../shared`, tokenized beforehand, best of the repeats; "
+            f"target >= 20,000 words/s on one core). Machine load average at the end: {load} "
+            "(2 cores shared with other jobs).\n\n" + line1 + "\n\n" + line2 + "\n", encoding="utf-8")
     return 0
 
 
