@@ -10,17 +10,21 @@ every case input and compares on character offsets:
   1e-6), over all gold results; "acc|match" is the same over the matched spans only.
 
 Which predictions answer which model: NumberModel <- kinds cardinal, fraction, money (spans hold the
-number only); PercentModel <- percent; OrdinalModel* <- ordinal; NumberRangeModel <- range spans,
-and numbers with a bound modifier (more_than, less_than, at_least, at_most, up_to) whose span is
-extended over the modifier words, with the interval that modifier gives. The "dotnet-supported"
+number only); PercentModel <- percent; OrdinalModel <- ordinal, and the relative ordinals written in
+the spec's form (ordinal_from_end 1 -> "end+0", 2 -> "end-1"; ordinal_relative +1 -> "current+1");
+OrdinalModelSuppressExtendedTypes <- ordinal only (relative ordinals are the suppressed "extended
+types"); NumberRangeModel <- range spans, and numbers with a bound modifier (more_than, less_than,
+at_least, at_most, up_to) or equal ([v, v]) whose span is extended over the phrases that give the
+bound (``numbers.modifier_extent``; a proclitic و before the phrase is left out), with the interval
+that modifier gives. The "dotnet-supported"
 rows leave out the cases that the spec marks as not supported by its own .NET implementation;
 "minus spec errors" leaves out the NumberModel cases listed in SPEC_ERRORS (expected values that
-are arithmetically wrong, result texts absent from the input), and "in scope" also the cases in
+are arithmetically wrong, result texts absent from the input, Arabic-Indic copies of Latin cases
+written in display order, word-for-word renderings of English that no Arabic reading supports), and "in scope" also the cases in
 OUT_OF_SCOPE (IP addresses, phone numbers, date pieces, ثمن); "numeric minus spec errors" leaves out
-the OrdinalModel cases in ORDINAL_SPEC_ERRORS (cardinal phrases expected as ordinals); the
-"numeric" rows of the ordinal files keep the cases whose results are numeric ordinals, leaving out
-relative ordinals ("الأخير" end+0, "التالي" current+1), which this stage does not report: they are
-not quantities and have no numeric value for the table.
+the OrdinalModel cases in ORDINAL_SPEC_ERRORS (cardinal phrases expected as ordinals), as does its
+"minus spec errors" row; the "numeric" rows of the ordinal files keep the cases whose results are
+numeric ordinals, leaving out relative ordinals ("الأخير" end+0, "التالي" current+1).
 
 Prints a table and writes ``benchmarks/results/numbers_spec.md`` (figures only: no spec text is
 copied into the repository). ``--failures`` prints each miss to the terminal.
