@@ -17,7 +17,10 @@ agrees with it. Speakers are read by :mod:`pipeline.quotes_speakers`.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import lru_cache
 
+import numpy
+from spacy.attrs import NORM, SENT_START
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
@@ -74,17 +77,17 @@ def _conj(norm: str) -> bool:
 def _sent_bounds(doc: Doc) -> tuple[list[int], list[int]]:
     """Start and end token of the sentence of every token."""
     n = len(doc)
-    starts = [0] * n
-    ends = [n] * n
+    if not n:
+        return [], []
+    # a sentence starts at every token after the first whose is_sent_start is True (sent_start 1)
+    cuts = (numpy.flatnonzero(doc.to_array(SENT_START)[1:].astype(numpy.int64) == 1) + 1).tolist()
+    starts: list[int] = []
+    ends: list[int] = []
     s = 0
-    for t in doc:
-        if t.is_sent_start and t.i > 0:
-            for k in range(s, t.i):
-                ends[k] = t.i
-            s = t.i
-        starts[t.i] = s
-    for k in range(s, n):
-        ends[k] = n
+    for e in [*cuts, n]:
+        starts += [s] * (e - s)
+        ends += [e] * (e - s)
+        s = e
     return starts, ends
 
 
@@ -162,6 +165,20 @@ def _is_sourceish(doc: Doc, j: int) -> bool:
     return any(e.start == j for e in entities(doc))
 
 
+@lru_cache(maxsize=1)
+def _verb_forms() -> frozenset[str]:
+    """Every normalized word ``verb_of`` reads as a speech verb (a form, or و/ف + a form)."""
+    table = speech_verbs()
+    return frozenset(set(table) | {c + w for w in table for c in "وف" if len(w) > 2})
+
+
+@lru_cache(maxsize=1)
+def _source_first_words() -> frozenset[str]:
+    """First words of the source phrases, also with a leading و/ف."""
+    idx = source_index()
+    return frozenset(set(idx) | {c + w for w in idx for c in "وف"})
+
+
 class _Finder:
     def __init__(self, doc: Doc):
         self.doc = doc
@@ -169,19 +186,22 @@ class _Finder:
         self.sent_start, self.sent_end = _sent_bounds(doc)
         self.cands: list[Candidate] = []
         self.inside = bytearray(self.n)  # tokens inside an accepted direct quotation
-        self.norms = [t.norm_ for t in doc]
-        self.verbs = [self._verb(t) if n.isalpha() else None for t, n in zip(doc, self.norms, strict=True)]
-        idx = source_index()
-        self.src_first = set(idx) | {c + w for w in idx for c in "وف"}
+        strings = doc.vocab.strings
+        self.norms = [strings[h] for h in doc.to_array(NORM).tolist()] if self.n else []  # token.norm_
+        forms = {n: verb_of(n) for n in _verb_forms().intersection(self.norms) if n.isalpha()}
+        self.verbs = [None] * self.n
+        for i, n in enumerate(self.norms):
+            v = forms.get(n)
+            if v is not None:
+                self.verbs[i] = self._verb(i, v)
+        self.src_first = _source_first_words()
         self.mentions: list[Candidate] = []  # subjects of speech verbs that introduce no quotation
 
-    def _verb(self, t):
-        v = verb_of(t.norm_)
-        if v is None:
-            return None
-        if v.ambig and not _conj(t.norm_) and self.sent_start[t.i] != t.i:
+    def _verb(self, i: int, v):
+        """The speech verb ``v`` (the lexicon's reading of token ``i``) if it is a verb here."""
+        if v.ambig and not _conj(self.norms[i]) and self.sent_start[i] != i:
             return None  # بين الدول, رد الفعل: not a verb here
-        if v.tense == "present" and t.i > 0 and strip_conj(self.doc[_prev_word(self.doc, t.i)].norm_) in RELATIVE:
+        if v.tense == "present" and i > 0 and strip_conj(self.norms[_prev_word(self.doc, i)]) in RELATIVE:
             return None  # الأمر الذي يشير إلى أن …
         return v
 
@@ -572,7 +592,6 @@ def _find(doc: Doc) -> list[Span]:
     cands = _drop_quoted_clauses(doc, cands)
     cands.sort(key=lambda c: (c.start, c.end))
     spans: list[Span] = []
-    raw = doc.text
     ids: dict[int, str] = {}
     for k, c in enumerate(cands):
         ids[id(c)] = f"q{k + 1}"
@@ -587,7 +606,7 @@ def _find(doc: Doc) -> list[Span]:
         if sp is not None:
             s = doc[sp.start:sp.end]
             a = s.start_char + sp.cut
-            span._.speaker = raw[a:s.end_char]
+            span._.speaker = s.text[sp.cut:]  # doc.text[a:s.end_char]
             span._.speaker_start = a
             span._.speaker_end = s.end_char
             span._.speaker_entity_id = sp.entity_id

@@ -10,13 +10,18 @@ is ignored; an unclosed quotation never runs past its paragraph.
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from dataclasses import dataclass
 
+import numpy
+from spacy.attrs import IS_SPACE, ORTH
+from spacy.strings import hash_string
 from spacy.tokens import Doc
 
 OPENERS = {"«": "»", "‹": "›", "“": "”", "„": "“", '"': '"', "‟": "”"}
 CLOSE_ONLY = {"»", "›", "”"}
 MARKS = set(OPENERS) | CLOSE_ONLY
+_MARK_IDS = numpy.array(sorted(hash_string(m) for m in MARKS), dtype="uint64")
 
 
 @dataclass
@@ -27,18 +32,29 @@ class Quoted:
     linked: int = -1  # index (in the returned list) of the part this one continues
 
 
-def _paragraphs(doc: Doc) -> list[tuple[int, int]]:
+def _layout(doc: Doc) -> tuple[list[tuple[int, int]], list[int], list[int]]:
+    """(paragraphs as token ranges, the tokens that are quotation marks, which tokens are spaces),
+    read from the token arrays (no ``Token`` objects: this runs over every token)."""
+    n = len(doc)
+    if not n:
+        return [], [], []
+    strings = doc.vocab.strings
+    arr = doc.to_array([ORTH, IS_SPACE])
+    orths = arr[:, 0]
+    space = arr[:, 1].tolist()
+    # a paragraph ends at a whitespace token holding a line break (trailing whitespace is at most
+    # one space: spaCy keeps line breaks as tokens of their own)
+    breaks = [i for i in numpy.flatnonzero(arr[:, 1]).tolist() if "\n" in strings[int(orths[i])]]
     out = []
     a = 0
-    for t in doc:
-        if (t.is_space and "\n" in t.text) or "\n" in t.whitespace_:
-            b = t.i if t.is_space else t.i + 1
-            if b > a:
-                out.append((a, b))
-            a = t.i + 1
-    if a < len(doc):
-        out.append((a, len(doc)))
-    return out
+    for i in breaks:
+        if i > a:
+            out.append((a, i))
+        a = i + 1
+    if a < n:
+        out.append((a, n))
+    marks = numpy.flatnonzero(numpy.isin(orths, _MARK_IDS)).tolist()
+    return out, marks, space
 
 
 def _prev(doc: Doc, i: int) -> int:
@@ -95,16 +111,15 @@ def _role(doc: Doc, i: int, depth_open: str | None) -> str:
 def quoted_spans(doc: Doc) -> list[Quoted]:
     out: list[Quoted] = []
     carry = -1  # index in out of an open part at the end of the previous paragraph
-    for a, b in _paragraphs(doc):
+    paragraphs, marks, space = _layout(doc)
+    for a, b in paragraphs:
         stack: list[tuple[int, str]] = []  # (token index, opening mark)
         first_content = a
-        while first_content < b and doc[first_content].is_space:
+        while first_content < b and space[first_content]:
             first_content += 1
         opened_here: int | None = None
-        for i in range(a, b):
+        for i in marks[bisect_left(marks, a):bisect_left(marks, b)]:
             text = doc[i].text
-            if text not in MARKS:
-                continue
             top = stack[-1][1] if stack else None
             role = _role(doc, i, top)
             if role == "open":

@@ -8,6 +8,8 @@ into the raw text with ``raw[start:end] == text``.
 
 from __future__ import annotations
 
+import numpy
+from spacy.attrs import IS_PUNCT, IS_SPACE, ORTH, SENT_START, SPACY
 from spacy.tokens import Doc, Span
 
 # column -> pandas/pyarrow dtype ("string", "Int64", "float64", "boolean")
@@ -100,44 +102,46 @@ for _attr in ("doc_id", "published", "meta"):
         Doc.set_extension(_attr, default=None)
 
 
+def doc_text(doc: Doc) -> str:
+    """``doc.text``, read from the token arrays (``doc.text`` makes a ``Token`` object per token)."""
+    strings = doc.vocab.strings
+    return "".join([strings[o] + " " if sp else strings[o] for o, sp in doc.to_array([ORTH, SPACY]).tolist()])
+
+
 def _sentence_index(doc: Doc) -> list[int]:
     """Sentence number (0-based) of every token."""
-    out = [0] * len(doc)
-    if not doc.has_annotation("SENT_START"):
-        return out
-    k = -1
-    for tok in doc:
-        if tok.is_sent_start:
-            k += 1
-        out[tok.i] = max(k, 0)
-    return out
+    if not len(doc) or not doc.has_annotation("SENT_START"):
+        return [0] * len(doc)
+    starts = doc.to_array(SENT_START).astype(numpy.int64) == 1  # is_sent_start (-1 and 0: no)
+    return numpy.maximum(numpy.cumsum(starts) - 1, 0).tolist()
 
 
-def _span_row(doc_id: str, span: Span, table: str, sent_of: list[int]) -> dict:
-    base = {"doc_id": doc_id, "start": span.start_char, "end": span.end_char, "text": span.text}
-    row = {}  # columns in SCHEMA order (quotes: quote_id comes before start)
-    for col in SCHEMA[table]:
-        if col in base:
-            row[col] = base[col]
-        elif col == "sentence_id":
-            row[col] = sent_of[span.start] if len(span) else None
-        elif col == "label":
-            row[col] = span.label_
-        else:
-            row[col] = getattr(span._, col)
-    return row
+# per table: how each column is read from a span (in SCHEMA order; quotes: quote_id before start)
+_BASE_COLS = ("doc_id", "start", "end", "text", "sentence_id", "label")
+_EXT_COLS = {t: tuple(c for c in SCHEMA[t] if c not in _BASE_COLS) for t in ("entities", *SPAN_GROUPS)}
+
+
+def _span_row(doc_id: str, span: Span, table: str, sent_of: list[int], raw: str) -> dict:
+    start, end = span.start_char, span.end_char
+    ext = span._
+    values = {"doc_id": doc_id, "start": start, "end": end, "text": raw[start:end],
+              "sentence_id": sent_of[span.start] if span.end > span.start else None}
+    if "label" in SCHEMA[table]:
+        values["label"] = span.label_
+    for col in _EXT_COLS[table]:
+        values[col] = getattr(ext, col)
+    return {col: values[col] for col in SCHEMA[table]}
 
 
 def doc_rows(doc: Doc, doc_id: str | None = None) -> dict[str, list[dict]]:
     """Rows of the entities, dates, numbers and quotes tables for one processed ``Doc``."""
     doc_id = doc_id if doc_id is not None else (doc._.doc_id or "")
     sent_of = _sentence_index(doc)
-    out: dict[str, list[dict]] = {"entities": []}
-    for ent in doc.ents:
-        out["entities"].append(_span_row(doc_id, ent, "entities", sent_of))
+    raw = doc_text(doc)  # span.text == raw[start_char:end_char]
+    out: dict[str, list[dict]] = {"entities": [_span_row(doc_id, ent, "entities", sent_of, raw) for ent in doc.ents]}
     for group in SPAN_GROUPS:
         spans = sorted(doc.spans[group], key=lambda s: (s.start_char, s.end_char)) if group in doc.spans else []
-        out[group] = [_span_row(doc_id, s, group, sent_of) for s in spans]
+        out[group] = [_span_row(doc_id, s, group, sent_of, raw) for s in spans]
     return out
 
 
@@ -145,8 +149,15 @@ def document_row(doc: Doc | None, **fields) -> dict:
     """The ``documents`` row: counts from the ``Doc`` (when there is one) plus given fields."""
     row = dict.fromkeys(SCHEMA["documents"])
     if doc is not None:
-        row["n_chars"] = len(doc.text)
-        row["n_words"] = sum(1 for t in doc if not (t.is_space or t.is_punct))
-        row["n_sentences"] = sum(1 for _ in doc.sents) if doc.has_annotation("SENT_START") else None
+        n = len(doc)
+        flags = doc.to_array([IS_SPACE, IS_PUNCT]) if n else numpy.zeros((0, 2), dtype="uint64")
+        row["n_chars"] = doc[-1].idx + len(doc[-1].text_with_ws) if n else 0  # len(doc.text)
+        row["n_words"] = int(n - numpy.count_nonzero(flags.any(axis=1)))  # not space, not punctuation
+        if not doc.has_annotation("SENT_START"):
+            row["n_sentences"] = None
+        elif "sents" in doc.user_hooks or n == 0:
+            row["n_sentences"] = sum(1 for _ in doc.sents)
+        else:  # what doc.sents yields: the first token, then every token whose sent_start is 1
+            row["n_sentences"] = 1 + int(numpy.count_nonzero(doc.to_array(SENT_START)[1:].astype(numpy.int64) == 1))
     row.update({k: v for k, v in fields.items() if k in row})
     return row
