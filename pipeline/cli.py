@@ -23,7 +23,8 @@ EVALUATORS = {
     "quotes": ("pipeline.evaluation.quotes", "quote detection and speaker accuracy on standoff gold"),
 }
 TRAINERS = {
-    "ner": ("pipeline.training.ner", "train the shipped NER model from a config"),
+    "ner": ("pipeline.training.ner", "train the shipped NER model (CRF, word clusters) from a config"),
+    "ner-bilstm": ("pipeline.training.ner_bilstm", "train the BiLSTM half of the NER ensemble (after `train ner`)"),
 }
 # top-level commands implemented in their own module (add_arguments(parser), run(args) -> int)
 COMMANDS = {

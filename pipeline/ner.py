@@ -373,6 +373,7 @@ class CRFEntityRecognizer:
         self.fallback = fallback
         self.lexicon = Lexicon()
         self.tagger = None
+        self.neural = None  # ner_bilstm.BiLSTMTagger when the model directory has one
         self.meta: dict = {}
         self.entity_bias: float | None = None  # None: the value in meta.json
         self._labels: tuple[str, ...] | None = None
@@ -435,16 +436,54 @@ class CRFEntityRecognizer:
         return spans
 
     def __call__(self, doc: Doc) -> Doc:
-        ents: list[Span] = []
         sents = doc.sents if doc.has_annotation("SENT_START") else [doc[:]]
-        for sent in sents:
-            toks = [t for t in sent if not t.is_space]
-            for i, j, lab in self.predict_spans([t.norm_ for t in toks]):
-                ents.append(Span(doc, toks[i].i, toks[j - 1].i + 1, label=lab))
+        sent_toks = [[t for t in sent if not t.is_space] for sent in sents]
+        sent_toks = [toks for toks in sent_toks if toks]
+        norms = [[t.norm_ for t in toks] for toks in sent_toks]
+        spans = self.predict_document(norms)
+        ents = [Span(doc, toks[i].i, toks[j - 1].i + 1, label=lab)
+                for toks, sp in zip(sent_toks, spans, strict=True) for i, j, lab in sorted(sp)]
         doc.ents = ents
         if self.postprocess:
             finish_entities(doc, self.lexicon.counts)
         return doc
+
+    def predict_document(self, sentences: list[list[str]]) -> list[list[tuple[int, int, str]]]:
+        """(start, end, label) word spans of every sentence of one document (normalized words):
+        each sentence tagged (CRF, or the CRF + BiLSTM ensemble), then, if the model says so, the
+        other mentions of a name found in the document tagged like it."""
+        ens = self.meta.get("ensemble") or {}
+        if self.neural is None or not ens:
+            spans = [self.predict_spans(norms) for norms in sentences]
+        else:
+            probs: list = []
+            for k in range(0, len(sentences), 64):
+                probs.extend(self.neural.probabilities(sentences[k : k + 64]))
+            spans = [self._ensemble_spans(norms, p, ens) for norms, p in zip(sentences, probs, strict=True)]
+        if self.meta.get("propagate"):
+            spans = propagate_names(sentences, spans)
+        return spans
+
+    def _ensemble_spans(self, norms: list[str], nn_probs, ens: dict) -> list[tuple[int, int, str]]:
+        import numpy as np
+
+        from .ner_bilstm import TAGS, bio_viterbi
+
+        if not norms:
+            return []
+        tagger = self.tagger
+        tagger.set(self.lexicon.sentence_features(norms))
+        labels = self._labels or tuple(tagger.labels())
+        self._labels = labels
+        marginal = tagger.marginal
+        crf = np.array([[marginal(lab, t) if lab in labels else 0.0 for lab in TAGS] for t in range(len(norms))])
+        w = float(ens.get("crf_weight", 0.5))
+        lp = w * np.log(crf + 1e-12) + (1.0 - w) * np.log(nn_probs + 1e-12)
+        lp[:, 1:] += float(ens.get("entity_bias", 0.0))
+        spans = bio_spans(bio_viterbi(lp))
+        if self.fallback:
+            spans = apply_fallback(spans, norms, self.lexicon, reviewed_names())
+        return spans
 
     def pipe(self, docs, batch_size: int = 128):
         for doc in docs:
@@ -465,7 +504,52 @@ class CRFEntityRecognizer:
         self.meta = json.loads(meta.read_text(encoding="utf-8")) if meta.exists() else {}
         self.tagger = pycrfsuite.Tagger()
         self.tagger.open(str(path / "model.crfsuite"))
+        self.neural = None
+        if (path / "bilstm.npz").exists():
+            from .ner_bilstm import BiLSTMTagger
+
+            self.neural = BiLSTMTagger(path, self.lexicon)
         return self
+
+
+def propagate_names(sentences: list[list[str]],
+                    spans: list[list[tuple[int, int, str]]]) -> list[list[tuple[int, int, str]]]:
+    """Tag the untagged mentions of the names found in a document: a word sequence equal to a
+    found name (its first word may carry a proclitic: "للبنك التجاري" after "البنك التجاري") gets the
+    name's most frequent label; longest names first, never over a tagged word."""
+    found: dict[tuple[str, ...], dict[str, int]] = {}
+    for norms, sp in zip(sentences, spans, strict=True):
+        for i, j, lab in sp:
+            votes = found.setdefault((_bare(norms[i]), *norms[i + 1 : j]), {})
+            votes[lab] = votes.get(lab, 0) + 1
+    if not found:
+        return spans
+    by_first: dict[str, list[tuple[tuple[str, ...], str]]] = {}
+    for key, votes in sorted(found.items(), key=lambda kv: -len(kv[0])):
+        by_first.setdefault(key[0], []).append((key[1:], max(votes, key=lambda lab: (votes[lab], lab))))
+    out = []
+    for norms, sp in zip(sentences, spans, strict=True):
+        taken = [False] * len(norms)
+        for i, j, _ in sp:
+            taken[i:j] = [True] * (j - i)
+        new, i = list(sp), 0
+        while i < len(norms):
+            hit = 0
+            cands = None if taken[i] else by_first.get(_bare(norms[i]))
+            for rest, lab in cands or ():
+                j = i + 1 + len(rest)
+                if j <= len(norms) and tuple(norms[i + 1 : j]) == rest and not any(taken[i:j]):
+                    new.append((i, j, lab))
+                    hit = j - i
+                    break
+            i += hit or 1
+        out.append(sorted(new) if hit or len(new) != len(sp) else sp)
+    return out
+
+
+@lru_cache(maxsize=100_000)
+def _bare(word: str) -> str:
+    return strip_proclitics(word)
 
 
 def bio_spans(tags: list[str]) -> list[tuple[int, int, str]]:

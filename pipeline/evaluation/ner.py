@@ -1,9 +1,11 @@
 """``python -m pipeline evaluate ner GOLD.txt [--json]``: exact-span P/R/F1 of the NER stage.
 
 GOLD.txt holds one ``token TAG`` per line (BIO tags; ``PERS`` and ``PER`` both mean people) and a
-blank line between sentences. Every sentence becomes a ``Doc`` built from the gold tokens; the
-pipeline's NER component runs on it and its entities are scored against the gold spans with
-conlleval semantics: a predicted entity counts only when its type and both boundaries match.
+blank line between sentences. Runs of ``--doc-sentences`` consecutive sentences (default 20; the
+file has no article boundaries) become one ``Doc`` built from the gold tokens with the sentence
+starts set, as an article is in a run; the pipeline's NER component runs on it and its entities are
+scored per sentence against the gold spans with conlleval semantics: a predicted entity counts only
+when its type and both boundaries match. ``--doc-sentences 1`` tags every sentence alone.
 """
 
 from __future__ import annotations
@@ -16,6 +18,8 @@ from pathlib import Path
 from ..ner import LABEL_MAP, bio_spans
 
 TYPES = ("PER", "ORG", "LOC", "MISC")
+# ANERcorp has no article boundaries: runs of this many consecutive sentences stand for an article
+DOC_SENTENCES = 20
 _MAP = LABEL_MAP
 
 
@@ -65,11 +69,21 @@ def score(gold: list[set], pred: list[set]) -> dict:
     return {"micro": prf(tp, npred, ngold), "per_type": {t: prf(*c) for t, c in counts.items()}}
 
 
-def predict(nlp, sentences: list[list[str]]) -> tuple[list[set], float]:
-    """Predicted spans (token indices) of every sentence, and the NER stage's words per second."""
+def predict(nlp, sentences: list[list[str]], doc_sentences: int = 1) -> tuple[list[set], float]:
+    """Predicted spans (token indices) of every sentence, and the NER stage's words per second.
+
+    ``doc_sentences`` consecutive sentences make one ``Doc`` (sentence starts set), as the sentences
+    of an article do in a run: the NER stage's document-level step (other mentions of a name found
+    in the document) then sees them together. 1 = every sentence alone."""
     from spacy.tokens import Doc
 
-    docs = [Doc(nlp.vocab, words=words) for words in sentences]
+    k = max(1, doc_sentences)
+    groups = [sentences[i : i + k] for i in range(0, len(sentences), k)]
+    docs = []
+    for group in groups:
+        words = [w for s in group for w in s]
+        starts = [j == 0 for s in group for j in range(len(s))]
+        docs.append(Doc(nlp.vocab, words=words, sent_starts=starts))
     names = [n for n in nlp.pipe_names if n == "ner"]
     comps = [nlp.get_pipe(n) for n in names]
     t0 = time.perf_counter()
@@ -78,21 +92,28 @@ def predict(nlp, sentences: list[list[str]]) -> tuple[list[set], float]:
             doc = comp(doc)
     elapsed = time.perf_counter() - t0
     n_words = sum(len(s) for s in sentences)
-    preds = [{(e.start, e.end, e.label_) for e in doc.ents} for doc in docs]
+    preds = []
+    for group, doc in zip(groups, docs, strict=True):
+        offset = 0
+        for s in group:
+            preds.append({(e.start - offset, e.end - offset, e.label_) for e in doc.ents
+                          if offset <= e.start < offset + len(s)})
+            offset += len(s)
     return preds, (n_words / elapsed if elapsed > 0 else float("inf"))
 
 
-def evaluate(gold_path: str | Path, nlp=None) -> dict:
+def evaluate(gold_path: str | Path, nlp=None, doc_sentences: int = DOC_SENTENCES) -> dict:
     if nlp is None:
         from ..language import load
 
         nlp = load(exclude=("dates", "numbers", "quotes"))
     sents = read_conll(gold_path)
-    preds, wps = predict(nlp, [w for w, _ in sents])
+    preds, wps = predict(nlp, [w for w, _ in sents], doc_sentences)
     result = score([spans_from_bio(t) for _, t in sents], preds)
     result["words_per_second"] = wps
     result["n_sentences"] = len(sents)
     result["n_words"] = sum(len(w) for w, _ in sents)
+    result["doc_sentences"] = doc_sentences
     return result
 
 
@@ -102,7 +123,8 @@ def format_table(result: dict) -> str:
     for name, m in rows:
         lines.append(f"{name:6} {100 * m['precision']:6.2f} {100 * m['recall']:6.2f} {100 * m['f1']:6.2f}"
                      f" {m['support']:6d} {m['predicted']:6d}")
-    lines.append(f"{result['n_sentences']} sentences, {result['n_words']} words; "
+    lines.append(f"{result['n_sentences']} sentences in documents of {result.get('doc_sentences', 1)}, "
+                 f"{result['n_words']} words; "
                  f"NER stage: {result['words_per_second']:,.0f} words/s")
     return "\n".join(lines)
 
@@ -110,13 +132,16 @@ def format_table(result: dict) -> str:
 def add_arguments(parser) -> None:
     parser.add_argument("gold", help="`token TAG` file (BIO; blank line between sentences)")
     parser.add_argument("--json", action="store_true", help="print one JSON object")
+    parser.add_argument("--doc-sentences", type=int, default=DOC_SENTENCES, metavar="K",
+                        help=f"consecutive sentences per document (default {DOC_SENTENCES}, as an article; "
+                             "1 = every sentence alone)")
 
 
 def run(args) -> int:
     if not Path(args.gold).exists():
         print(f"error: no such file: {args.gold}", file=sys.stderr)
         return 2
-    result = evaluate(args.gold)
+    result = evaluate(args.gold, doc_sentences=args.doc_sentences)
     if args.json:
         print(json.dumps(result, indent=2))
     else:

@@ -23,7 +23,7 @@ import tomllib
 from collections import Counter
 from pathlib import Path
 
-from ..evaluation.ner import read_conll, score, spans_from_bio
+from ..evaluation.ner import DOC_SENTENCES, read_conll, score, spans_from_bio
 from ..ner import CRFEntityRecognizer, Lexicon
 from ..normalize import normalize
 
@@ -249,10 +249,14 @@ def train_crf(xs, ys, cfg: dict, model_file: Path) -> None:
     trainer.train(str(model_file))
 
 
-def evaluate_dev(model_dir: Path, dev, fallback: bool, bias: float = 0.0) -> dict:
+def evaluate_dev(model_dir: Path, dev, fallback: bool, bias: float = 0.0, propagate: bool = False) -> dict:
+    """Dev scores; with ``propagate``, runs of DOC_SENTENCES sentences are tagged as one document."""
     comp = CRFEntityRecognizer(postprocess=False, fallback=fallback).from_disk(model_dir)
     comp.entity_bias = bias
-    preds = [set(comp.predict_spans([normalize(w) for w in words])) for words, _ in dev]
+    comp.meta["propagate"] = propagate
+    norms = [[normalize(w) for w in words] for words, _ in dev]
+    k = DOC_SENTENCES if propagate else 1
+    preds = [set(s) for i in range(0, len(norms), k) for s in comp.predict_document(norms[i : i + k])]
     return score([spans_from_bio(t) for _, t in dev], preds)
 
 
@@ -318,6 +322,11 @@ def run(args) -> int:
     if bias:
         result = evaluate_dev(dev_dir, dev, fallback=True, bias=bias)
         print(_line(f"dev [{tag}] CRF + reviewed names + entity bias {bias}", result), flush=True)
+    propagate = bool(cfg.get("decode", {}).get("propagate", False))
+    if propagate:
+        result = evaluate_dev(dev_dir, dev, fallback=True, bias=bias, propagate=True)
+        print(_line(f"dev [{tag}] ... + names propagated in documents of {DOC_SENTENCES} sentences", result),
+              flush=True)
     m = result["micro"]
     if args.dev_only:
         return 0
@@ -331,6 +340,7 @@ def run(args) -> int:
         "trained_on": f"ANERcorp train.txt ({len(final)} sentences)",
         "dev": {"sentences": len(dev), "micro": m, "per_type": result["per_type"]},
         "entity_bias": float(cfg.get("decode", {}).get("entity_bias", 0.0)),
+        "propagate": bool(cfg.get("decode", {}).get("propagate", False)),
     }
     (out / "meta.json").write_text(json.dumps(meta, ensure_ascii=False, indent=2), encoding="utf-8")
     log(f"model written to {out}")

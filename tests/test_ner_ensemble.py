@@ -1,0 +1,100 @@
+"""The BiLSTM half of the NER ensemble (numpy inference equals the torch model it was exported
+from), BIO-constrained decoding, document-level name propagation and document grouping in the
+evaluation."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+from pipeline import ner
+from pipeline.evaluation import ner as ev
+from pipeline.ner_bilstm import TAGS, BiLSTMTagger, bio_viterbi
+
+
+def test_bio_viterbi_never_starts_inside_or_switches_type():
+    lp = np.log(np.full((4, len(TAGS)), 1e-3))
+    lp[0, TAGS.index("I-PER")] = 0.0  # best alone, but an I- cannot start a sentence
+    lp[1, TAGS.index("I-ORG")] = 0.0  # nor follow another type
+    lp[2, TAGS.index("B-LOC")] = 0.0
+    lp[3, TAGS.index("I-LOC")] = 0.0
+    tags = bio_viterbi(lp)
+    assert tags[2:] == ["B-LOC", "I-LOC"]
+    for a, b in zip(["O", *tags], tags, strict=False):
+        assert not b.startswith("I-") or a[2:] == b[2:]
+
+
+def test_propagate_names_tags_other_mentions_with_clitics():
+    s1 = ["قال", "البنك", "التجاري", "ان", "ارباحه", "زادت"]
+    s2 = ["واعلن", "للبنك", "التجاري", "في", "القاهره"]
+    s3 = ["البنك", "التجاري", "ورئيسه"]
+    spans = [[(1, 3, "ORG")], [(4, 5, "LOC")], []]
+    out = ner.propagate_names([s1, s2, s3], spans)
+    assert out[0] == [(1, 3, "ORG")]
+    assert (1, 3, "ORG") in out[1] and (4, 5, "LOC") in out[1]
+    assert out[2] == [(0, 2, "ORG")]
+    # a name is never laid over words the model already tagged
+    out = ner.propagate_names([s1, s3], [[(1, 3, "ORG")], [(0, 1, "LOC")]])
+    assert out[1] == [(0, 1, "LOC")]
+
+
+def test_numpy_bilstm_equals_torch(tmp_path):
+    torch = pytest.importorskip("torch")
+    from pipeline.training.ner_bilstm import batchify, build_model, export
+
+    torch.manual_seed(1)
+    vocab = ["القاهره", "مصر", "الرئيس", "قال"]
+    emb = np.random.default_rng(0).normal(size=(len(vocab) + 1, 8)).astype(np.float32)
+    emb = emb.astype(np.float16).astype(np.float32)  # exported as float16
+    chars = sorted(set("".join(vocab)))
+    hp = {"hidden": 6, "char_filters": 5, "dropout": 0.0}
+    net = build_model(torch, len(chars), emb, hp)
+    net.eval()
+    export(net, tmp_path, vocab, chars, hp)
+    lex = ner.Lexicon(clusters={"مصر": ("3", "10", "200")}, counts={"مصر": 500},
+                      gazetteer={("مصر",): "LOC", ("الرئيس", "قال"): "PER"})
+    tagger = BiLSTMTagger(tmp_path, lex)
+    sents = [["قال", "الرئيس", "في", "مصر"], ["القاهره"], ["وبالقاهره", "xyz", "2022", "قال", "،"]]
+    got = tagger.probabilities(sents)
+    from pipeline.ner_bilstm import position_tags, word_inputs
+
+    index = {w: i + 1 for i, w in enumerate(vocab)}
+    cidx = {c: i + 2 for i, c in enumerate(chars)}
+    items = [([word_inputs(n, lex, index, cidx) for n in s], position_tags(s, lex), None) for s in sents]
+    x, _, m = batchify(torch, items)
+    with torch.no_grad():
+        want = torch.softmax(net(x, m), -1).numpy()
+    for b, s in enumerate(sents):
+        assert got[b].shape == (len(s), len(TAGS))
+        np.testing.assert_allclose(got[b].sum(1), 1.0, rtol=1e-5)
+        np.testing.assert_allclose(got[b], want[b, : len(s)], atol=1e-5)
+
+
+class _Echo:
+    """A stand-in 'ner' component that tags the first word of every sentence as PER."""
+
+    def __call__(self, doc):
+        from spacy.tokens import Span
+
+        doc.ents = [Span(doc, s.start, s.start + 1, label="PER") for s in doc.sents]
+        return doc
+
+
+def test_evaluation_groups_sentences_and_maps_offsets_back():
+    import spacy
+
+    blank = spacy.blank("ar")
+
+    class _Nlp:  # the two things predict() uses: the vocab and the "ner" component
+        vocab = blank.vocab
+        pipe_names = ["ner"]
+
+        @staticmethod
+        def get_pipe(name):
+            return _Echo()
+
+    nlp = _Nlp()
+    sents = [["أ", "ب"], ["ج"], ["د", "ه", "و"]]
+    for k in (1, 2, 3):
+        preds, wps = ev.predict(nlp, sents, doc_sentences=k)
+        assert preds == [{(0, 1, "PER")}] * 3 and wps > 0
