@@ -514,9 +514,15 @@ class CRFEntityRecognizer:
 
 def propagate_names(sentences: list[list[str]],
                     spans: list[list[tuple[int, int, str]]]) -> list[list[tuple[int, int, str]]]:
-    """Tag the untagged mentions of the names found in a document: a word sequence equal to a
-    found name (its first word may carry a proclitic: "للبنك التجاري" after "البنك التجاري") gets the
-    name's most frequent label; longest names first, never over a tagged word."""
+    """One reading of a name per document, as a news article uses it:
+
+    * an untagged word sequence equal to a name tagged elsewhere in the document (its first word
+      with or without a proclitic: "للبنك التجاري" after "البنك التجاري") gets that name's label,
+      longest names first, never over a tagged word;
+    * an untagged word equal to the last word of a person's name of two words or more is that
+      person ("فينغر" after "أرسين فينغر"), unless the document tags that word alone otherwise;
+    * every mention of a name takes the label most of its mentions have (ties keep their own).
+    Dev (documents of 20 sentences): 73.5 -> 75.5."""
     found: dict[tuple[str, ...], dict[str, int]] = {}
     for norms, sp in zip(sentences, spans, strict=True):
         for i, j, lab in sp:
@@ -527,6 +533,9 @@ def propagate_names(sentences: list[list[str]],
     by_first: dict[str, list[tuple[tuple[str, ...], str]]] = {}
     for key, votes in sorted(found.items(), key=lambda kv: -len(kv[0])):
         by_first.setdefault(key[0], []).append((key[1:], max(votes, key=lambda lab: (votes[lab], lab))))
+    surnames = {norms[j - 1] for norms, sp in zip(sentences, spans, strict=True) for i, j, lab in sp
+                if lab == "PER" and j - i >= 2 and len(norms[j - 1]) > 2}
+    surnames = {w for w in surnames if (w,) not in found}
     out = []
     for norms, sp in zip(sentences, spans, strict=True):
         taken = [False] * len(norms)
@@ -535,16 +544,32 @@ def propagate_names(sentences: list[list[str]],
         new, i = list(sp), 0
         while i < len(norms):
             hit = 0
-            cands = None if taken[i] else by_first.get(_bare(norms[i]))
-            for rest, lab in cands or ():
-                j = i + 1 + len(rest)
-                if j <= len(norms) and tuple(norms[i + 1 : j]) == rest and not any(taken[i:j]):
-                    new.append((i, j, lab))
-                    hit = j - i
-                    break
+            if not taken[i]:
+                first = _bare(norms[i])
+                for rest, lab in by_first.get(first, ()):
+                    j = i + 1 + len(rest)
+                    if j <= len(norms) and tuple(norms[i + 1 : j]) == rest and not any(taken[i:j]):
+                        new.append((i, j, lab))
+                        hit = j - i
+                        break
+                if not hit and first in surnames:
+                    new.append((i, i + 1, "PER"))
+                    hit = 1
             i += hit or 1
-        out.append(sorted(new) if hit or len(new) != len(sp) else sp)
-    return out
+        out.append(new)
+    votes: dict[tuple[str, ...], dict[str, int]] = {}
+    for norms, sp in zip(sentences, out, strict=True):
+        for i, j, lab in sp:
+            v = votes.setdefault((_bare(norms[i]), *norms[i + 1 : j]), {})
+            v[lab] = v.get(lab, 0) + 1
+    result = []
+    for norms, sp in zip(sentences, out, strict=True):
+        fixed = []
+        for i, j, lab in sp:
+            v = votes[(_bare(norms[i]), *norms[i + 1 : j])]
+            fixed.append((i, j, max(v, key=lambda x, lab=lab: (v[x], x == lab))))
+        result.append(sorted(fixed))
+    return result
 
 
 @lru_cache(maxsize=100_000)

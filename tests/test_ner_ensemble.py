@@ -38,6 +38,20 @@ def test_propagate_names_tags_other_mentions_with_clitics():
     assert out[1] == [(0, 1, "LOC")]
 
 
+def test_propagate_names_surnames_and_one_label_per_name():
+    s1 = ["قال", "المدرب", "ارسين", "فينغر", "ان", "ارسنال", "فاز"]
+    s2 = ["واضاف", "فينغر", "ان", "ارسنال", "سيلعب"]
+    s3 = ["وفي", "ارسنال", "لاعبون", "كثيرون"]
+    spans = [[(2, 4, "PER"), (5, 6, "ORG")], [(3, 4, "ORG")], [(1, 2, "LOC")]]
+    out = ner.propagate_names([s1, s2, s3], spans)
+    assert (1, 2, "PER") in out[1]  # the surname alone is the person
+    assert out[2] == [(1, 2, "ORG")]  # two ORG readings against one LOC: one label per name
+    # a word the document tags alone with another label is not taken as a surname
+    s4 = ["زار", "محمد", "مصر", "ثم", "مصر"]
+    out = ner.propagate_names([s4], [[(1, 3, "PER"), (4, 5, "LOC")]])
+    assert out[0] == [(1, 3, "PER"), (4, 5, "LOC")]
+
+
 def test_numpy_bilstm_equals_torch(tmp_path):
     torch = pytest.importorskip("torch")
     from pipeline.training.ner_bilstm import batchify, build_model, export
