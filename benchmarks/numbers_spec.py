@@ -27,9 +27,17 @@ the OrdinalModel cases in ORDINAL_SPEC_ERRORS (cardinal phrases expected as ordi
 numeric ordinals, leaving out relative ordinals ("الأخير" end+0, "التالي" current+1).
 
 Prints a table and writes ``benchmarks/results/numbers_spec.md`` (figures only: no spec text is
-copied into the repository). ``--failures`` prints each miss to the terminal.
+copied into the repository; a hand-written section after the ``HAND_WRITTEN`` marker is kept). ``--failures`` prints each miss to the terminal.
 
     .venv/bin/python benchmarks/numbers_spec.py [--failures] [--model NumberModel]
+
+``--news N`` instead runs the dates and numbers stages (as the pipeline does: dates claim their spans
+first) over the first N SaudiNewsNet articles (``../shared/data/saudinewsnet``, read as
+``benchmarks/numbers_speed.py`` does), prints the number spans per kind and ``--sample K`` random
+relative ordinals (ordinal_from_end, ordinal_relative) with their context, to judge by hand. It
+writes nothing.
+
+    .venv/bin/python benchmarks/numbers_spec.py --news 3000 --sample 40 [--seed 5]
 """
 
 from __future__ import annotations
@@ -261,12 +269,56 @@ def table(rows: list[dict]) -> str:
     return "\n".join(lines)
 
 
+RELATIVE_KINDS = ("ordinal_from_end", "ordinal_relative")
+HAND_WRITTEN = "<!-- hand-written: kept when the table above is regenerated -->"
+
+
+def news(n_articles: int, n_sample: int, seed: int) -> int:
+    """Spans per kind on news, and a random sample of relative ordinals in context."""
+    import random
+    from collections import Counter
+
+    sys.path.insert(0, str(REPO / "benchmarks"))
+    from numbers_speed import DATA, read_articles
+
+    if not DATA.exists():
+        print(f"skipped: ../shared absent ({DATA} not found)")
+        return 0
+    import pipeline
+
+    nlp = pipeline.load(exclude=("ner", "quotes"))
+    kinds: Counter = Counter()
+    words: Counter = Counter()
+    rel = []
+    texts = read_articles(n_articles)
+    for doc in nlp.pipe(texts, batch_size=50):
+        for sp in doc.spans["numbers"]:
+            kinds[sp._.kind] += 1
+            if sp._.kind in RELATIVE_KINDS:
+                words[sp.text] += 1
+                left = doc.text[max(0, sp.start_char - 40):sp.start_char].replace("\n", " ")
+                right = doc.text[sp.end_char:sp.end_char + 25].replace("\n", " ")
+                rel.append(f"{sp._.kind} {sp._.value:+g}: …{left}[{sp.text}]{right}…")
+    n_rel = sum(kinds[k] for k in RELATIVE_KINDS)
+    print(f"{len(texts)} articles, {sum(kinds.values())} number spans, {n_rel} relative ordinals")
+    print(", ".join(f"{k} {v}" for k, v in kinds.most_common()))
+    print("relative ordinal texts:", ", ".join(f"{w} {c}" for w, c in words.most_common(25)))
+    for line in random.Random(seed).sample(rel, min(n_sample, len(rel))):
+        print(line)
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--failures", action="store_true", help="print every miss, wrong value and extra span")
     ap.add_argument("--model", choices=MODELS, action="append", help="only these spec files")
     ap.add_argument("--out", default=str(REPO / "benchmarks" / "results" / "numbers_spec.md"))
+    ap.add_argument("--news", type=int, default=0, help="count spans per kind on N news articles instead")
+    ap.add_argument("--sample", type=int, default=40, help="with --news: relative ordinals to print")
+    ap.add_argument("--seed", type=int, default=5)
     args = ap.parse_args(argv)
+    if args.news:
+        return news(args.news, args.sample, args.seed)
     if not SPECS.exists():
         print(f"skipped: ../shared absent ({SPECS} not found)")
         return 0
@@ -280,6 +332,8 @@ def main(argv: list[str] | None = None) -> int:
     print(out)
     if not args.model:
         Path(args.out).parent.mkdir(parents=True, exist_ok=True)
+        old = Path(args.out).read_text(encoding="utf-8") if Path(args.out).exists() else ""
+        kept = old[old.index(HAND_WRITTEN):] if HAND_WRITTEN in old else ""  # notes written by hand
         Path(args.out).write_text(
             "# Numbers stage vs Recognizers-Text Arabic Number specs\n\n"
             "Produced by `.venv/bin/python benchmarks/numbers_spec.py` (see its docstring for the\n"
@@ -288,7 +342,8 @@ def main(argv: list[str] | None = None) -> int:
             + "".join(f"- {k} (spec error): {v}\n" for k, v in sorted(SPEC_ERRORS.items()))
             + "".join(f"- {k} (out of scope): {v}\n" for k, v in sorted(OUT_OF_SCOPE.items()))
             + "\nOrdinalModel cases left out of its \"minus spec errors\" rows:\n\n"
-            + "".join(f"- {k} (spec error): {v}\n" for k, v in sorted(ORDINAL_SPEC_ERRORS.items())),
+            + "".join(f"- {k} (spec error): {v}\n" for k, v in sorted(ORDINAL_SPEC_ERRORS.items()))
+            + ("\n" + kept if kept else ""),
             encoding="utf-8")
     return 0
 

@@ -8,7 +8,9 @@ is token-aligned and carries the columns of ``records.SCHEMA["numbers"]``:
 - ``kind``: cardinal | ordinal | fraction | percent | money | range | ordinal_from_end |
   ordinal_relative. The last two are relative ordinals (``resources/relative_ordinals.tsv``):
   ordinal_from_end counts from the end ("الأخير" 1, "قبل الأخير" 2, "آخر جملة" 1), ordinal_relative
-  is an offset from the current item ("التالي" +1, "السابق" -1, "الحالي" 0),
+  is an offset from the current item ("التالي" +1, "السابق" -1, "الحالي" 0); read only where they
+  place an item of an ordered sequence ("المرحلة التالية", "الجولة قبل الأخيرة", "أرني التالي";
+  ``resources/relative_ordinal_context.tsv``), never "الرئيس السابق", "وقال الأخير", "العام المقبل",
 - ``unit``: the counted noun that follows, as written ("110 دولة" -> "دولة"); for money the ISO 4217
   code ("1.5 مليار دولار" -> USD; a bare دينار or ليرة keeps the word, its country being unknown);
   "%" for percentages,
@@ -40,6 +42,7 @@ from spacy.tokens import Doc, Span
 
 from . import records  # noqa: F401  (extension attributes)
 from .language import read_lexicon
+from .normalize import clitic_variants
 from .number_words import (
     NEGATIVE,
     is_definite_noun,
@@ -98,10 +101,14 @@ def _data():
     starts |= {"ومن", "وبين"}
     starts |= set(relative) | {c + w for w in relative for c in "وف" if relative[w][2] == "word"}
     _RELATIVE.update(relative)
+    for ln in read_lexicon("relative_ordinal_context.tsv"):
+        form, role = ln.split("\t")
+        _RELATIVE_CONTEXT.setdefault(role, set()).add(form)
     return context, mods, cur_forms, codes, symbols, frozenset(starts)
 
 
 _RELATIVE: dict[str, tuple[str, float, str]] = {}  # relative_ordinals.tsv, filled by _data()
+_RELATIVE_CONTEXT: dict[str, set[str]] = {}  # relative_ordinal_context.tsv: role -> forms
 
 
 def _adjective(norm: str) -> str:
@@ -513,10 +520,47 @@ def _read_undefined(norms: list[str], i: int) -> tuple[float, int]:
 _SENTENCE_START = frozenset({"", ".", "!", "?", ":", "«", '"', "(", "-", "\n"})
 
 
+_QUOTES = frozenset({'"', "«", "“", "'"})
+
+
+def _item_noun(w: str) -> bool:
+    """``w`` is a noun of an ordered item (relative_ordinal_context.tsv), with or without the
+    article and a proclitic ("والمرحله", "للجوله", "صفحه")."""
+    items = _RELATIVE_CONTEXT.get("item", ())
+    return any((v[2:] if v.startswith("ال") else v) in items for v in clitic_variants(w))
+
+
+def _is_number_word(w: str) -> bool:
+    words, _, ordinals = lexicons()
+    bare = undefine(w)
+    return w[:1].isdigit() or bare in words or w in words or bare in ordinals or ("#" + bare) in ordinals \
+        or (bare[:1] == "و" and (bare[1:] in words or bare[1:] in ordinals))
+
+
+def _positional(norms: list[str], i: int) -> bool:
+    """The relative ordinal at ``i`` gives a position: it follows the noun of an ordered item
+    (number words between them skipped: "الكتب الثلاثة التالية", "الجولة الثالثة والأخيرة"), or
+    stands alone after a word of relative_ordinal_context.tsv's ``alone`` role (a quotation mark
+    between them allowed).
+    Not after a person, role or time noun ("الرئيس السابق", "العام المقبل"), nor "في السابق"."""
+    k = i - 1
+    while k >= 0 and i - k <= 3 and _is_number_word(norms[k]):
+        k -= 1
+    if k < 0:
+        return False
+    if _item_noun(norms[k]):
+        return True
+    k = i - 1
+    if k > 0 and norms[k] in _QUOTES:
+        k -= 1  # 'هل تعني "التالي"'; a quotation mark alone is not enough: '"فيفا" السابق', 'وأضاف "المقبل"'
+    return k >= 0 and norms[k] in _RELATIVE_CONTEXT.get("alone", ())
+
+
 def _relative(doc, norms: list[str], i: int, blocked: set[int]):
     """A relative ordinal at ``i`` (relative_ordinals.tsv): "الأخير" (ordinal_from_end 1), "قبل
     الأخير" (2), "التالي" (ordinal_relative +1), "السابق" (-1), "الحالي" (0), a bare "آخر" before
-    the noun it governs ("آخر جملة"); or None."""
+    the noun it governs ("آخر جملة"); or None. Only where it places an item of an ordered sequence
+    (:func:`_positional`; "آخر" before an item noun: "آخر مباراة", "آخر 3 جولات")."""
     w = norms[i]
     rel = _RELATIVE.get(w)
     if rel is None and len(w) > 4 and w[0] in "وف" and w[1:3] == "ال":
@@ -530,23 +574,19 @@ def _relative(doc, norms: list[str], i: int, blocked: set[int]):
         nxt = _RELATIVE.get(norms[i + 1]) if i + 1 < n and i + 1 not in blocked else None
         if nxt is None or nxt[2] != "word" or nxt[0] != "ordinal_from_end":
             return None
+        if not (_positional(norms, i) or i == 0 or norms[i - 1] in _SENTENCE_START):
+            return None  # "وصل قبل الأخير": before the latter
         value, end = nxt[1] + value, i + 2
     elif cls == "bare":
-        # آخِر "last" governs the noun after it; آخَر "another" follows its noun ("مصدر آخر"): read
-        # it after a preposition or pronoun, a definite word, punctuation or at the start, or before
-        # an indefinite feminine noun, which "another" could not qualify (that is أخرى: "جملة أخرى")
-        prev = norms[i - 1] if i else ""
+        # آخِر "last" governs the noun after it (an ordered item: "آخر جملة", "آخر 3 مباريات");
+        # آخَر "another" follows its noun ("مصدر آخر")
         nxt = norms[i + 1] if i + 1 < n else ""
-        context = _data()[0]
-        if not (prev in _SENTENCE_START or prev.startswith(("ال", "وال"))
-                or prev in context.get("relative_before", ())
-                or (nxt.endswith("ه") and len(nxt) > 2 and nxt[0] not in "وي"
-                    and not nxt.startswith(("بال", "لل", "كال", "فال")))):
-            # (not before a preposition with the article, "آخر بالشرطة", a conjunction, or a verb with
-            # its object, "آخر يختاره")
+        if nxt[:1].isdigit():
+            nxt = norms[i + 2] if i + 2 < n else ""
+        if not (_AR_WORD.match(nxt) and _item_noun(nxt)):
             return None
-        if not (nxt[:1].isdigit() or (_AR_WORD.match(nxt) and nxt not in context.get("not_unit", ()))):
-            return None
+    elif not _positional(norms, i):
+        return None
     return _make(doc, i, end, value, None, kind, None, None), end
 
 

@@ -150,10 +150,18 @@ def test_percent_with_a_bidi_mark_after_an_identifier_word(tok):
     ("قرأت الفصل الأخير من الرواية", "الأخير", "ordinal_from_end", 1.0),
     ("فاز العداء في الجولة قبل الأخيرة", "قبل الأخيرة", "ordinal_from_end", 2.0),
     ("تأهل في المباراة التي سبقت الأخيرة", "سبقت الأخيرة", "ordinal_from_end", 2.0),
-    ("وصل القطار في آخر لحظة", "آخر", "ordinal_from_end", 1.0),
+    ("خسر الفريق في آخر مباراة", "آخر", "ordinal_from_end", 1.0),
+    ("سجل هدفين في آخر 3 مباريات", "آخر", "ordinal_from_end", 1.0),
     ("انتقل إلى الصفحة التالية", "التالية", "ordinal_relative", 1.0),
-    ("استقبل الرئيس السابق الوفد", "السابق", "ordinal_relative", -1.0),
-    ("ناقش المجلس الوضع الحالي", "الحالي", "ordinal_relative", 0.0),
+    ("في المرحلة التالية", "التالية", "ordinal_relative", 1.0),
+    ("تراجع المؤشر عن مستواه في الجلسة السابقة", "السابقة", "ordinal_relative", -1.0),
+    ("حل الفريق في المركز قبل الأخير", "قبل الأخير", "ordinal_from_end", 2.0),
+    ("انتهت الجولة الثالثة والأخيرة من المفاوضات", "والأخيرة", "ordinal_from_end", 1.0),
+    ("اقرأ الكتب الثلاثة التالية", "التالية", "ordinal_relative", 1.0),
+    ("يعرض المسلسل في الحلقات القادمة مفاجآت", "القادمة", "ordinal_relative", 1.0),
+    ("اكتب الرقم الأخير", "الأخير", "ordinal_from_end", 1.0),
+    ("أرني السابق", "السابق", "ordinal_relative", -1.0),
+    ('هل قصدت ما قبل الأخير أم تعني "التالي"؟', "التالي", "ordinal_relative", 1.0),
 ])
 def test_relative_ordinals(tok, text, span, kind, value):
     got = [g for g in _spans(tok, text) if g[0] == span]
@@ -164,6 +172,21 @@ def test_relative_ordinals(tok, text, span, kind, value):
     "قال مصدر عسكري آخر إن القوات تقدمت",  # آخَر "another" after its noun
     "وبالتالي ارتفعت الأسعار",  # بالتالي = consequently
     "التقى الطرف الآخر",  # الآخر = the other
+    # not positions in a sequence: a former office holder, the latter, a time, "as follows", recency
+    "قال الرئيس السابق إن الاتفاق صامد",
+    "استقبل الوزير السابق للمالية الوفد",
+    "أكد نائب رئيس الاتحاد السابق أنه بريء",
+    "وقال الأخير إنه سيعود",
+    "ناقش المجلس الوضع الحالي",
+    "سيبدأ المشروع في الوقت الحالي",
+    "تحسنت الأرقام خلال الفترة الأخيرة",
+    "جاءت النتائج على النحو التالي",
+    "كان الوضع أفضل في السابق",
+    "وصل المسافرون القادمون من جدة",
+    "خلال زيارته الأخيرة للرياض",
+    'رحب "المقبل" بالقرار',
+    "وصل القطار في آخر لحظة",
+    "تأهل النادي في الموسم الحالي",
 ])
 def test_not_relative_ordinals(tok, text):
     assert [g for g in _spans(tok, text) if g[3].startswith("ordinal")] == []
@@ -184,6 +207,11 @@ def test_range_after_a_conjunction(tok):
 
 def test_relative_ordinal_after_an_identifier_word(tok):
     assert _only(tok, "ناقش المجلس البند التالي")[3] == "ordinal_relative"
+
+
+def test_former_president_gives_no_number(tok):
+    assert _spans(tok, "قال الرئيس السابق") == []
+    assert _only(tok, "في المرحلة التالية")[:4] == ("التالية", 1.0, None, "ordinal_relative")
 
 
 def test_definite_compound_after_a_bound(tok):
