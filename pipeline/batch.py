@@ -26,6 +26,7 @@ import sys
 import tempfile
 import threading
 import time
+from collections import deque
 from collections.abc import Iterable, Iterator
 from dataclasses import asdict, dataclass, field
 from datetime import date, datetime
@@ -293,7 +294,9 @@ def _worker_nlp(recycle_docs: int) -> Language:
     and pool processes keep it), and loaded afresh once it has processed ``recycle_docs``
     documents. The vocabulary and the stages' caches grow with every new word; a fresh pipeline
     (a fraction of a second) keeps a worker's memory flat however many documents it processes."""
-    if getattr(_WORKER, "nlp", None) is None or (recycle_docs and _WORKER.docs >= recycle_docs):
+    if getattr(_WORKER, "pid", None) != os.getpid():  # a forked worker: not the parent's pipeline
+        _WORKER.nlp, _WORKER.docs, _WORKER.pid = None, 0, os.getpid()
+    if _WORKER.nlp is None or (recycle_docs and _WORKER.docs >= recycle_docs):
         from .language import load
 
         _WORKER.nlp = None
@@ -386,15 +389,38 @@ def _done_index(store: PartStore) -> dict[tuple[str, str], tuple[str, int]]:
     return done
 
 
-def _chunks(items: Iterable[InputDoc], size: int) -> Iterator[list[InputDoc]]:
-    chunk: list[InputDoc] = []
-    for it in items:
-        chunk.append(it)
-        if len(chunk) >= size:
+def _chunks(items: Iterable[InputDoc], size: int, workers: int = 1) -> Iterator[list[InputDoc]]:
+    """Parts of ``size`` documents. With several workers the last stretch of the input is cut into
+    shrinking parts (each a ``1 / (2 workers)`` share of what is left, at least ``size / 16``
+    documents) so that the workers finish together, instead of one of them processing a whole last
+    part while the others wait. For that it reads up to ``workers * size`` documents ahead of the
+    parts it has handed out: memory stays flat. An input of at most ``size`` documents is one part."""
+    if workers <= 1:
+        chunk: list[InputDoc] = []
+        for it in items:
+            chunk.append(it)
+            if len(chunk) >= size:
+                yield chunk
+                chunk = []
+        if chunk:
             yield chunk
-            chunk = []
-    if chunk:
-        yield chunk
+        return
+    ahead = size * workers
+    buf: deque[InputDoc] = deque()
+    given = False
+    for it in items:
+        buf.append(it)
+        if len(buf) >= size + ahead:
+            yield [buf.popleft() for _ in range(size)]
+            given = True
+    if not given and len(buf) <= size:
+        if buf:
+            yield list(buf)
+        return
+    floor = max(1, size // 16)
+    while buf:
+        n = min(len(buf), max(floor, -(-len(buf) // (2 * workers))))
+        yield [buf.popleft() for _ in range(n)]
 
 
 def run(
@@ -467,7 +493,8 @@ def run(
 
         bar = tqdm(desc="documents", unit="doc", file=sys.stderr)
 
-    chunks = _chunks(todo(), part_docs)
+    parallel = workers if engine == "local" else 1  # dask: parts of part_docs each, as asked
+    chunks = _chunks(todo(), part_docs, parallel)
     first = next(chunks, None)
     second = next(chunks, None) if first is not None else None
     if engine == "local" and (workers <= 1 or second is None):

@@ -9,16 +9,28 @@ splitter that knows Arabic punctuation and paragraphs.
 from __future__ import annotations
 
 import re
+import sys
 from pathlib import Path
 
 import numpy
-import spacy
-from spacy.attrs import NORM, ORTH, SENT_START
-from spacy.language import Language
-from spacy.tokens import Doc
-from spacy.util import compile_infix_regex, compile_prefix_regex, compile_suffix_regex
 
-from .normalize import normalize
+# Speed only: thinc (imported by spaCy) imports torch whenever it is installed, about 2.5 s of CPU
+# in every process (the CLI, each worker), and nothing here uses torch through thinc. torch is
+# hidden for that one import only; code that imports torch itself afterwards gets it as usual.
+_HIDE_TORCH = "torch" not in sys.modules and "thinc" not in sys.modules
+if _HIDE_TORCH:
+    sys.modules["torch"] = None  # type: ignore[assignment]  (import torch -> ImportError)
+try:
+    import spacy
+finally:
+    if _HIDE_TORCH:
+        del sys.modules["torch"]
+from spacy.attrs import NORM, ORTH, SENT_START  # noqa: E402
+from spacy.language import Language  # noqa: E402
+from spacy.tokens import Doc  # noqa: E402
+from spacy.util import compile_infix_regex, compile_prefix_regex, compile_suffix_regex  # noqa: E402
+
+from .normalize import normalize  # noqa: E402
 
 RESOURCES = Path(__file__).parent / "resources"
 _AR = "\u0600-\u06ff\u0750-\u077f\ufb50-\ufdff\ufe70-\ufeff"
