@@ -217,6 +217,30 @@ def fmt(x: float, digits: int = 0) -> str:
     return f"{x:,.{digits}f}"
 
 
+def stages_only(args) -> int:
+    """The per-stage rows alone (``--stages-only``)."""
+    if not SHARED.exists():
+        print(f"skipped: {SHARED} is absent (the benchmark reads SaudiNewsNet from ../shared)")
+        return 0
+    articles = load_articles(args.stage_docs)
+    with tempfile.TemporaryDirectory(prefix="bench-") as tmp:
+        times, words, total = stages(articles, Path(tmp))
+    slowest = max(times, key=lambda x: x[1])
+    rows = [(f"stage: {name}: words per CPU-second", fmt(words / secs) if secs else "∞",
+             f"{100 * secs / total:.0f}% of the time" + (" (slowest)" if name == slowest[0] else ""))
+            for name, secs in times]
+    rows.append((f"all stages, {len(articles):,} articles: words per CPU-second", fmt(words / total),
+                 f"{words:,} words, {total:.1f} CPU-s"))
+    width = max(len(r[0]) for r in rows)
+    lines = [f"| {'measure':<{width}} | value | remark |", f"|{'-' * (width + 2)}|------:|--------|"]
+    lines += [f"| {m:<{width}} | {v} | {r} |" for m, v, r in rows]
+    print("\n".join(lines))
+    if args.results is not None:
+        args.results.parent.mkdir(parents=True, exist_ok=True)
+        args.results.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return 0
+
+
 def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--docs", type=int, default=5000, help="articles for the end-to-end runs (default 5000)")
@@ -226,8 +250,15 @@ def main(argv=None) -> int:
     ap.add_argument("--workers", default="1,2", help="worker counts for the end-to-end runs (default 1,2)")
     ap.add_argument("--part-size", type=int, default=256)
     ap.add_argument("--no-bert", action="store_true", help="skip the BERT stand-in")
-    ap.add_argument("--results", type=Path, default=RESULTS, help=f"markdown file to write (default {RESULTS.relative_to(REPO)})")
+    ap.add_argument("--stages-only", action="store_true",
+                    help="only the per-stage timing on --stage-docs articles, in this process (one core; "
+                         "no end-to-end runs, no dateparser or BERT); the table is printed, not written "
+                         "unless --results is given")
+    ap.add_argument("--results", type=Path, default=None, help=f"markdown file to write (default {RESULTS.relative_to(REPO)})")
     args = ap.parse_args(argv)
+    if args.stages_only:
+        return stages_only(args)
+    args.results = args.results or RESULTS
 
     if not SHARED.exists():
         print(f"skipped: {SHARED} is absent (the benchmark reads SaudiNewsNet from ../shared)")
