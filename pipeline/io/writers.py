@@ -32,6 +32,7 @@ _QUOTED = "^'" + FORMULA[1:]
 # CSV only: C0 controls except tab, line feed, carriage return, and DEL -> Control Pictures (U+2400…)
 CONTROLS = {c: 0x2400 + c for c in [*range(0x00, 0x09), 0x0B, 0x0C, *range(0x0E, 0x20)]} | {0x7F: 0x2421}
 PICTURES = {v: k for k, v in CONTROLS.items()}
+_CONTROL_CLASS = r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]"  # the keys of CONTROLS, as a regular expression
 _UNSAFE = re.compile(r"[\x00-\x1f\x7f/\\:*?\"<>|]+")
 
 
@@ -66,7 +67,9 @@ def neutralize_formulas(frame: pd.DataFrame) -> pd.DataFrame:
         if values.dtype == object:
             out[col] = values.map(_to_csv_cell)
         else:
-            out[col] = values.str.translate(CONTROLS).str.replace(FORMULA, r"'\1", regex=True)
+            if values.str.contains(_CONTROL_CLASS, regex=True).any():  # translate: slow, mostly a no-op
+                values = values.str.translate(CONTROLS)
+            out[col] = values.str.replace(FORMULA, r"'\1", regex=True)
     return out
 
 
