@@ -29,6 +29,7 @@ import math
 from functools import lru_cache
 from pathlib import Path
 
+from spacy.attrs import IS_SPACE, NORM
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
@@ -39,6 +40,7 @@ from .normalize import clitic_variants, normalize, normalize_light, strip_procli
 LABELS = ("PER", "ORG", "LOC", "MISC")
 LABEL_MAP = {"PERS": "PER"}
 MAX_GAZ_LEN = 6  # longest gazetteer phrase matched, in words
+HARD_O = 0.995  # a word whose CRF marginal for O reaches this is O in the biased decoding
 _NEAR = ("s2=", "p2=", "p3=", "s1=", "shape", "stem")  # own features also given to the next word
 
 
@@ -389,22 +391,42 @@ class CRFEntityRecognizer:
 
     def _biased_decode(self, xseq, bias: float) -> list[str]:
         """Best BIO-consistent sequence over the CRF's per-word marginals, with ``bias`` added to
-        the log-probability of every entity tag: trades precision for recall (tuned on dev)."""
+        the log-probability of every entity tag: trades precision for recall (tuned on dev).
+
+        A word whose marginal for O is at least ``HARD_O`` is O (no entity tag can outscore it):
+        only the runs of other words are decoded, each as if it began a sentence."""
         tagger = self.tagger
         tagger.set(xseq)
         labels = self._labels or tuple(tagger.labels())
         self._labels = labels
-        n, k = len(xseq), len(labels)
-        allowed = self._allowed(labels)
+        n = len(xseq)
         marginal = tagger.marginal
+        p_o = [marginal("O", t) for t in range(n)]
+        tags = ["O"] * n
+        t = 0
+        while t < n:
+            if p_o[t] >= HARD_O:
+                t += 1
+                continue
+            j = t + 1
+            while j < n and p_o[j] < HARD_O:
+                j += 1
+            tags[t:j] = self._decode_run(t, j, labels, bias)
+            t = j
+        return tags
+
+    def _decode_run(self, start: int, end: int, labels: tuple[str, ...], bias: float) -> list[str]:
+        k = len(labels)
+        allowed = self._allowed(labels)
+        marginal = self.tagger.marginal
         emit = [[math.log(marginal(lab, t) + 1e-12) + (bias if lab != "O" else 0.0) for lab in labels]
-                for t in range(n)]
+                for t in range(start, end)]
         best = [s if allowed[j] is None else -1e18 for j, s in enumerate(emit[0])]
         back = []
-        for t in range(1, n):
+        for e_t in emit[1:]:
             top = max(range(k), key=best.__getitem__)
             ptr = [top if a is None else (a[0] if best[a[0]] >= best[a[1]] else a[1]) for a in allowed]
-            best = [best[i] + e for i, e in zip(ptr, emit[t], strict=True)]
+            best = [best[i] + e for i, e in zip(ptr, e_t, strict=True)]
             back.append(ptr)
         j = max(range(k), key=best.__getitem__)
         path = [j]
@@ -437,11 +459,13 @@ class CRFEntityRecognizer:
 
     def __call__(self, doc: Doc) -> Doc:
         sents = doc.sents if doc.has_annotation("SENT_START") else [doc[:]]
-        sent_toks = [[t for t in sent if not t.is_space] for sent in sents]
+        arr = doc.to_array([NORM, IS_SPACE])  # token arrays: no Token objects on the hot path
+        strings = doc.vocab.strings
+        sent_toks = [[i for i in range(sent.start, sent.end) if not arr[i, 1]] for sent in sents]
         sent_toks = [toks for toks in sent_toks if toks]
-        norms = [[t.norm_ for t in toks] for toks in sent_toks]
+        norms = [[strings[int(arr[i, 0])] for i in toks] for toks in sent_toks]
         spans = self.predict_document(norms)
-        ents = [Span(doc, toks[i].i, toks[j - 1].i + 1, label=lab)
+        ents = [Span(doc, toks[i], toks[j - 1] + 1, label=lab)
                 for toks, sp in zip(sent_toks, spans, strict=True) for i, j, lab in sorted(sp)]
         doc.ents = ents
         if self.postprocess:
