@@ -116,7 +116,15 @@ def nlp_once():
 
 
 def stages(articles: list[dict], outdir: Path) -> tuple[list[tuple[str, float]], int, float]:
-    """(stage, seconds) for each part of the pipeline on these articles, the words, the wall time."""
+    """(stage, seconds) for each part of the pipeline on these articles, the words, the wall time.
+    numpy's BLAS is kept to one thread, as in the batch workers (one core)."""
+    from threadpoolctl import threadpool_limits
+
+    with threadpool_limits(limits=1):
+        return _stages(articles, outdir)
+
+
+def _stages(articles: list[dict], outdir: Path) -> tuple[list[tuple[str, float]], int, float]:
     from pipeline.batch import PartStore, consolidate, make_doc
     from pipeline.io.writers import write_table
     from pipeline.records import TABLES, doc_rows, document_row
@@ -170,15 +178,18 @@ def sample_words(articles: list[dict]) -> list[int]:
 
 def pipeline_on(articles: list[dict]) -> float:
     """Seconds for the whole pipeline (records included) on these articles, in this process."""
+    from threadpoolctl import threadpool_limits
+
     from pipeline.batch import process_stream
     from pipeline.io.readers import InputDoc
 
     nlp = nlp_once()
     items = [InputDoc(doc_id=a["id"], text=a["text"], input=a["id"], published=a["published"]) for a in articles]
-    list(process_stream(nlp, items[:5]))
-    t = time.process_time()
-    list(process_stream(nlp, items))
-    return time.process_time() - t
+    with threadpool_limits(limits=1):  # one core, as in the batch workers
+        list(process_stream(nlp, items[:5]))
+        t = time.process_time()
+        list(process_stream(nlp, items))
+        return time.process_time() - t
 
 
 def dateparser_on(articles: list[dict]) -> float:
