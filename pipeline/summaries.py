@@ -69,6 +69,23 @@ def _most_common(values: pd.Series):
     return sorted(top)[0]  # ties: the first in sort order, so results are reproducible
 
 
+def _most_common_by(frame: pd.DataFrame, key: str, col: str, groups: pd.Index) -> pd.Series:
+    """``frame.groupby(key, dropna=False, sort=False)[col].agg(_most_common)`` (indexed by
+    ``groups``, the groupby's keys) in one pass over the rows instead of one pandas call per group."""
+    values = frame[col]
+    keep = (values.notna() & (values.astype(str) != "")).to_numpy(dtype=bool)
+    counts: dict = {}
+    keys = frame[key].to_numpy(dtype=object)[keep].tolist()
+    for k, v in zip(keys, values.to_numpy(dtype=object)[keep].tolist(), strict=True):
+        per = counts.setdefault(None if pd.isna(k) else k, {})
+        per[v] = per.get(v, 0) + 1
+    best = {}
+    for k, per in counts.items():
+        top = max(per.values())
+        best[k] = sorted(v for v, n in per.items() if n == top)[0]  # ties: the first in sort order
+    return pd.Series([best.get(None if pd.isna(k) else k) for k in groups], index=groups, dtype=object)
+
+
 def _aggregate(rows: pd.DataFrame, keys: list[str], published: pd.Series, count_name: str) -> pd.DataFrame:
     rows = rows.assign(_pub=rows["doc_id"].map(published))
     grouped = rows.groupby(keys, dropna=False, sort=False)
@@ -119,11 +136,11 @@ def speaker_summary(
     if "linked_to" in q:
         q = q[q["linked_to"].astype("string").fillna("").str.strip() == ""]
     out = _aggregate(q, ["speaker"], _published(documents), "quotes")
-    grouped = q.groupby("speaker", dropna=False, sort=False)
+    groups = q.groupby("speaker", dropna=False, sort=False).size().index
     extra = pd.DataFrame(
         {
-            "speaker_entity_id": grouped["speaker_entity_id"].agg(_most_common),
-            "role": grouped["speaker_role"].agg(_most_common),
+            "speaker_entity_id": _most_common_by(q, "speaker", "speaker_entity_id", groups),
+            "role": _most_common_by(q, "speaker", "speaker_role", groups),
         }
     ).reset_index()
     out = out.merge(extra, on="speaker", how="left")
