@@ -25,7 +25,7 @@ try:
 finally:
     if _HIDE_TORCH:
         del sys.modules["torch"]
-from spacy.attrs import NORM, ORTH, SENT_START  # noqa: E402
+from spacy.attrs import IS_SPACE, NORM, ORTH, SENT_START  # noqa: E402
 from spacy.language import Language  # noqa: E402
 from spacy.tokens import Doc  # noqa: E402
 from spacy.util import compile_infix_regex, compile_prefix_regex, compile_suffix_regex  # noqa: E402
@@ -38,6 +38,8 @@ _DIG = "0-9\u0660-\u0669\u06f0-\u06f9"
 QUOTE_MARKS = "«»“”„‹›\"‟"
 SENTENCE_END = {".", "!", "?", "؟", "…", "...", "!!", "؟!", "?!", "۔"}
 CLOSERS = set("»”\"’)]›")
+# direction marks and embeddings (ALM, LRM, RLM, LRE…RLO, LRI…PDI); not ZWNJ/ZWJ, which are inside words
+BIDI_MARKS = "\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069"
 
 
 def read_lexicon(name: str) -> list[str]:
@@ -49,10 +51,12 @@ def read_lexicon(name: str) -> list[str]:
 def _customize_tokenizer(nlp: Language) -> None:
     defaults = nlp.Defaults
     prefixes = list(defaults.prefixes) + [
+        rf"[{BIDI_MARKS}]",  # invisible direction marks stick to numbers and words: their own token
         rf"[{QUOTE_MARKS}]",
         rf"[و](?=[{_DIG}])",  # و2015 -> و 2015
     ]
     suffixes = list(defaults.suffixes) + [
+        rf"[{BIDI_MARKS}]",  # "١٠٠٪" + ARABIC LETTER MARK -> "١٠٠٪" and the mark
         r"\.",  # 2022. / الوزير. -> separate period (abbreviations are exceptions)
         rf"[{QUOTE_MARKS}]",
         r"[،؛؟:!]",
@@ -124,11 +128,20 @@ def arabic_sentences(doc: Doc) -> Doc:
     return doc
 
 
+_BIDI_RE = re.compile(f"[{BIDI_MARKS}]+")
+
+
+def _is_blank(text: str) -> bool:
+    return text.isspace() or _BIDI_RE.fullmatch(text) is not None
+
+
 def make_nlp() -> Language:
     """Blank Arabic pipeline with the project's tokenizer, norms and sentence splitter."""
     nlp = spacy.blank("ar")
     _customize_tokenizer(nlp)
     nlp.vocab.lex_attr_getters[NORM] = normalize
+    # a token of direction marks alone (split off by the tokenizer) is blank, like whitespace
+    nlp.vocab.lex_attr_getters[IS_SPACE] = _is_blank
     nlp.add_pipe("arabic_sentences")
     return nlp
 

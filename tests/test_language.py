@@ -64,3 +64,13 @@ def test_norms_serve_matching_and_offsets_stay_exact(blank):
     assert doc.text == text
     for t in doc:
         assert text[t.idx : t.idx + len(t.text)] == t.text
+
+
+def test_direction_marks_are_blank_tokens_of_their_own(blank):
+    text = "فتح \u200fصفحة جديدة بنسبة ١٠٠٪\u061c."
+    doc = blank(text)
+    words = [t.text for t in doc if not t.is_space]
+    assert words == ["فتح", "صفحة", "جديدة", "بنسبة", "١٠٠", "٪", "."]
+    marks = [t for t in doc if t.text in ("\u200f", "\u061c")]
+    assert len(marks) == 2 and all(t.is_space and t.norm_ == "" for t in marks)
+    assert "".join(t.text_with_ws for t in doc) == text
