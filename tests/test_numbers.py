@@ -321,3 +321,26 @@ def test_spec_conformance(shared):
     assert rows[("NumberModel", "all")]["acc_matched"] >= 0.9
     assert rows[("PercentModel", "all")]["value_acc"] >= 0.9
     assert rows[("OrdinalModel", "numeric")]["F1"] >= 0.85
+
+
+def test_seed_article_numbers(shared, nlp):
+    """The issue's expectations on the real press release (published 2022-06-20)."""
+    import datetime
+
+    text = (shared / "samples" / "iom-cairo-2022-06-20.txt").read_text(encoding="utf-8")
+    doc = nlp.make_doc(text)
+    doc._.published = datetime.date(2022, 6, 20)
+    for _, proc in nlp.pipeline:
+        doc = proc(doc)
+    nums = {s.text: s for s in doc.spans["numbers"]}
+    assert nums["110"]._.value == 110 and nums["110"]._.unit == "دولة"
+    assert nums["281 مليون"]._.value == 281_000_000 and nums["281 مليون"]._.unit == "مهاجر"
+    assert nums["158"]._.value == 158 and nums["158"]._.unit == "تعهدًا"
+    assert nums["100"]._.value == 100 and nums["100"]._.modifier == "more_than"
+    assert nums["25"]._.value == 25 and nums["25"]._.unit == "دولة"
+    recurrence = [d for d in doc.spans["dates"] if d.text == "كل أربع سنوات"]
+    assert recurrence and recurrence[0]._.kind == "set"
+    r = recurrence[0]
+    assert not [n for n in doc.spans["numbers"] if n.start < r.end and r.start < n.end]
+    for s in doc.spans["numbers"]:
+        assert text[s.start_char : s.end_char] == s.text
