@@ -114,7 +114,8 @@ def build(anchors: str, out: str) -> None:
         if line.startswith("@"):
             ref = line[1:].strip()
             a = load_ref(ref)
-            cur = {"ref": ref, "url": a["url"], "sha256": sha(a["text"]), "n_chars": len(a["text"]),
+            # standoff only: a reference, the text's hash and offsets; nothing of the article's text
+            cur = {"ref": ref, "sha256": sha(a["text"]), "n_chars": len(a["text"]),
                    "quotes": [], "_text": a["text"], "_pos": 0}
             rows.append(cur)
             continue

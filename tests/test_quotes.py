@@ -293,7 +293,7 @@ def test_gold_is_standoff_and_matches_the_articles():
     rows = [json.loads(ln) for f in sorted(folder.glob("*.jsonl"))
             for ln in f.read_text(encoding="utf-8").splitlines() if ln.strip()]
     for r in rows:
-        assert set(r) <= {"ref", "url", "sha256", "n_chars", "quotes"}  # no article text
+        assert set(r) <= {"ref", "sha256", "n_chars", "quotes"}  # no article text (a URL holds its headline)
         for q in r["quotes"]:
             assert q["kind"] in ("direct", "reported")
             assert 0 <= q["start"] < q["end"] <= r["n_chars"]
