@@ -380,6 +380,13 @@ class CRFEntityRecognizer:
         self.entity_bias: float | None = None  # None: the value in meta.json
         self._labels: tuple[str, ...] | None = None
 
+    @property
+    def labels(self) -> tuple[str, ...]:
+        """The CRF's tags, in its order."""
+        if self._labels is None:
+            self._labels = tuple(self.tagger.labels())
+        return self._labels
+
     def tag_words(self, norms: list[str]) -> list[str]:
         if not norms or self.tagger is None:
             return ["O"] * len(norms)
@@ -397,8 +404,7 @@ class CRFEntityRecognizer:
         only the runs of other words are decoded, each as if it began a sentence."""
         tagger = self.tagger
         tagger.set(xseq)
-        labels = self._labels or tuple(tagger.labels())
-        self._labels = labels
+        labels = self.labels
         n = len(xseq)
         marginal = tagger.marginal
         p_o = [marginal("O", t) for t in range(n)]
@@ -416,39 +422,10 @@ class CRFEntityRecognizer:
         return tags
 
     def _decode_run(self, start: int, end: int, labels: tuple[str, ...], bias: float) -> list[str]:
-        k = len(labels)
-        allowed = self._allowed(labels)
         marginal = self.tagger.marginal
         emit = [[math.log(marginal(lab, t) + 1e-12) + (bias if lab != "O" else 0.0) for lab in labels]
                 for t in range(start, end)]
-        best = [s if allowed[j] is None else -1e18 for j, s in enumerate(emit[0])]
-        back = []
-        for e_t in emit[1:]:
-            top = max(range(k), key=best.__getitem__)
-            ptr = [top if a is None else (a[0] if best[a[0]] >= best[a[1]] else a[1]) for a in allowed]
-            best = [best[i] + e for i, e in zip(ptr, e_t, strict=True)]
-            back.append(ptr)
-        j = max(range(k), key=best.__getitem__)
-        path = [j]
-        for ptr in reversed(back):
-            j = ptr[j]
-            path.append(j)
-        return [labels[j] for j in reversed(path)]
-
-    @staticmethod
-    @lru_cache(maxsize=4)
-    def _allowed(labels: tuple[str, ...]) -> list[tuple[int, int] | None]:
-        """For an I- tag, the indices of the two tags that may precede it (B-X, I-X); None for
-        tags that may follow anything."""
-        out: list[tuple[int, int] | None] = []
-        for lab in labels:
-            if lab.startswith("I-"):
-                typ = lab[2:]
-                b = labels.index(f"B-{typ}") if f"B-{typ}" in labels else labels.index(lab)
-                out.append((b, labels.index(lab)))
-            else:
-                out.append(None)
-        return out
+        return bio_viterbi(emit, labels)
 
     def predict_spans(self, norms: list[str]) -> list[tuple[int, int, str]]:
         """(start, end, label) word spans of one sentence of normalized words."""
@@ -491,20 +468,19 @@ class CRFEntityRecognizer:
     def _ensemble_spans(self, norms: list[str], nn_probs, ens: dict) -> list[tuple[int, int, str]]:
         import numpy as np
 
-        from .ner_bilstm import TAGS, bio_viterbi
+        from .ner_bilstm import TAGS
 
         if not norms:
             return []
         tagger = self.tagger
         tagger.set(self.lexicon.sentence_features(norms))
-        labels = self._labels or tuple(tagger.labels())
-        self._labels = labels
+        labels = self.labels
         marginal = tagger.marginal
         crf = np.array([[marginal(lab, t) if lab in labels else 0.0 for lab in TAGS] for t in range(len(norms))])
         w = float(ens.get("crf_weight", 0.5))
         lp = w * np.log(crf + 1e-12) + (1.0 - w) * np.log(nn_probs + 1e-12)
         lp[:, 1:] += float(ens.get("entity_bias", 0.0))
-        spans = bio_spans(bio_viterbi(lp))
+        spans = bio_spans(bio_viterbi(lp, TAGS))
         if self.fallback:
             spans = apply_fallback(spans, norms, self.lexicon, reviewed_names())
         return spans
@@ -550,7 +526,7 @@ def propagate_names(sentences: list[list[str]],
     found: dict[tuple[str, ...], dict[str, int]] = {}
     for norms, sp in zip(sentences, spans, strict=True):
         for i, j, lab in sp:
-            votes = found.setdefault((_bare(norms[i]), *norms[i + 1 : j]), {})
+            votes = found.setdefault(_name_key(norms, i, j), {})
             votes[lab] = votes.get(lab, 0) + 1
     if not found:
         return spans
@@ -584,13 +560,13 @@ def propagate_names(sentences: list[list[str]],
     votes: dict[tuple[str, ...], dict[str, int]] = {}
     for norms, sp in zip(sentences, out, strict=True):
         for i, j, lab in sp:
-            v = votes.setdefault((_bare(norms[i]), *norms[i + 1 : j]), {})
+            v = votes.setdefault(_name_key(norms, i, j), {})
             v[lab] = v.get(lab, 0) + 1
     result = []
     for norms, sp in zip(sentences, out, strict=True):
         fixed = []
         for i, j, lab in sp:
-            v = votes[(_bare(norms[i]), *norms[i + 1 : j])]
+            v = votes[_name_key(norms, i, j)]
             fixed.append((i, j, max(v, key=lambda x, lab=lab: (v[x], x == lab))))
         result.append(sorted(fixed))
     return result
@@ -599,6 +575,48 @@ def propagate_names(sentences: list[list[str]],
 @lru_cache(maxsize=100_000)
 def _bare(word: str) -> str:
     return strip_proclitics(word)
+
+
+def _name_key(norms: list[str], i: int, j: int) -> tuple[str, ...]:
+    """A name as propagation compares it: words i..j, the first without its proclitics."""
+    return (_bare(norms[i]), *norms[i + 1 : j])
+
+
+@lru_cache(maxsize=4)
+def _allowed(labels: tuple[str, ...]) -> list[tuple[int, int] | None]:
+    """For an I- tag, the indices of the two tags that may precede it (B-X, I-X); None for tags
+    that may follow anything."""
+    out: list[tuple[int, int] | None] = []
+    for lab in labels:
+        if lab.startswith("I-"):
+            typ = lab[2:]
+            b = labels.index(f"B-{typ}") if f"B-{typ}" in labels else labels.index(lab)
+            out.append((b, labels.index(lab)))
+        else:
+            out.append(None)
+    return out
+
+
+def bio_viterbi(emit, labels: tuple[str, ...]) -> list[str]:
+    """Best BIO-consistent tag sequence of per-word scores (``emit[t][k]`` for ``labels[k]``, e.g.
+    log-probabilities): an I- tag only after a B- or I- tag of its type, never first."""
+    if len(emit) == 0:
+        return []
+    k = len(labels)
+    allowed = _allowed(labels)
+    best = [s if allowed[j] is None else -1e18 for j, s in enumerate(emit[0])]
+    back = []
+    for e_t in emit[1:]:
+        top = max(range(k), key=best.__getitem__)
+        ptr = [top if a is None else (a[0] if best[a[0]] >= best[a[1]] else a[1]) for a in allowed]
+        best = [best[i] + e for i, e in zip(ptr, e_t, strict=True)]
+        back.append(ptr)
+    j = max(range(k), key=best.__getitem__)
+    path = [j]
+    for ptr in reversed(back):
+        j = ptr[j]
+        path.append(j)
+    return [labels[j] for j in reversed(path)]
 
 
 def bio_spans(tags: list[str]) -> list[tuple[int, int, str]]:

@@ -108,7 +108,7 @@ class BiLSTMTagger:
             self._cache[n] = v
         return v
 
-    def _run(self, xs: np.ndarray, lengths: list[int], suffix: str) -> np.ndarray:
+    def _run(self, xs: np.ndarray, suffix: str) -> np.ndarray:
         """One LSTM direction over a padded batch (B, T, 4H) of input projections."""
         p, h_dim = self.p, self.hidden
         w_hh = p["lstm_w_hh" + suffix].T
@@ -150,8 +150,8 @@ class BiLSTMTagger:
             pf[b, :n] = proj_f[start : start + n]
             pb[b, :n] = proj_b[start : start + n][::-1]
             start += n
-        hf = self._run(pf, lengths, "")
-        hb = self._run(pb, lengths, "_r")
+        hf = self._run(pf, "")
+        hb = self._run(pb, "_r")
         out = []
         for b, n in enumerate(lengths):
             h = np.concatenate([hf[b, :n], hb[b, :n][::-1]], axis=1)
@@ -160,37 +160,3 @@ class BiLSTMTagger:
             out.append(z / z.sum(axis=1, keepdims=True))
         return out
 
-
-def _transitions() -> tuple[np.ndarray, np.ndarray]:
-    k = len(TAGS)
-    bad = np.zeros((k, k))
-    for a, ta in enumerate(TAGS):
-        for b, tb in enumerate(TAGS):
-            if tb.startswith("I-") and ta[2:] != tb[2:]:
-                bad[a, b] = -1e9
-    return bad, np.array([-1e9 if t.startswith("I-") else 0.0 for t in TAGS])
-
-
-_BAD, _START = _transitions()
-
-
-def bio_viterbi(lp: np.ndarray) -> list[str]:
-    """Best BIO-consistent tag sequence of a (len, 9) array of log-scores (TAGS order): an I- tag
-    only after a B- or I- tag of its type."""
-    k = len(TAGS)
-    if len(lp) == 0:
-        return []
-    best = lp[0] + _START
-    back = []
-    cols = np.arange(k)
-    for t in range(1, len(lp)):
-        s = best[:, None] + _BAD
-        i = s.argmax(0)
-        best = s[i, cols] + lp[t]
-        back.append(i)
-    j = int(best.argmax())
-    path = [j]
-    for bp in reversed(back):
-        j = int(bp[j])
-        path.append(j)
-    return [TAGS[i] for i in reversed(path)]

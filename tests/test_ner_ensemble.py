@@ -9,7 +9,8 @@ import pytest
 
 from pipeline import ner
 from pipeline.evaluation import ner as ev
-from pipeline.ner_bilstm import TAGS, BiLSTMTagger, bio_viterbi
+from pipeline.ner import bio_viterbi
+from pipeline.ner_bilstm import TAGS, BiLSTMTagger
 
 
 def test_bio_viterbi_never_starts_inside_or_switches_type():
@@ -18,7 +19,7 @@ def test_bio_viterbi_never_starts_inside_or_switches_type():
     lp[1, TAGS.index("I-ORG")] = 0.0  # nor follow another type
     lp[2, TAGS.index("B-LOC")] = 0.0
     lp[3, TAGS.index("I-LOC")] = 0.0
-    tags = bio_viterbi(lp)
+    tags = bio_viterbi(lp, TAGS)
     assert tags[2:] == ["B-LOC", "I-LOC"]
     for a, b in zip(["O", *tags], tags, strict=False):
         assert not b.startswith("I-") or a[2:] == b[2:]

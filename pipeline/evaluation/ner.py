@@ -23,21 +23,32 @@ DOC_SENTENCES = 20
 _MAP = LABEL_MAP
 
 
-def read_conll(path: str | Path) -> list[tuple[list[str], list[str]]]:
-    """Sentences of a ``token TAG`` file as (words, tags); tags mapped PERS -> PER."""
-    sents, words, tags = [], [], []
+def sentence_blocks(path: str | Path) -> list[list[list[str]]]:
+    """The sentences of a one-token-per-line file (blank line between sentences), each as the
+    whitespace-split fields of its lines."""
+    blocks, cur = [], []
     for line in Path(path).read_text(encoding="utf-8").splitlines():
         parts = line.split()
-        if not parts:
-            if words:
-                sents.append((words, tags))
-                words, tags = [], []
-            continue
-        word, tag = parts[0], parts[-1] if len(parts) > 1 else "O"
-        pos, _, lab = tag.partition("-")
-        tags.append(f"{pos}-{_MAP.get(lab, lab)}" if lab else "O")
-        words.append(word)
-    if words:
+        if parts:
+            cur.append(parts)
+        elif cur:
+            blocks.append(cur)
+            cur = []
+    if cur:
+        blocks.append(cur)
+    return blocks
+
+
+def read_conll(path: str | Path) -> list[tuple[list[str], list[str]]]:
+    """Sentences of a ``token TAG`` file as (words, tags); tags mapped PERS -> PER."""
+    sents = []
+    for block in sentence_blocks(path):
+        words, tags = [], []
+        for parts in block:
+            tag = parts[-1] if len(parts) > 1 else "O"
+            pos, _, lab = tag.partition("-")
+            tags.append(f"{pos}-{_MAP.get(lab, lab)}" if lab else "O")
+            words.append(parts[0])
         sents.append((words, tags))
     return sents
 

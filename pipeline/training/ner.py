@@ -23,7 +23,7 @@ import tomllib
 from collections import Counter
 from pathlib import Path
 
-from ..evaluation.ner import DOC_SENTENCES, read_conll, score, spans_from_bio
+from ..evaluation.ner import DOC_SENTENCES, read_conll, score, sentence_blocks, spans_from_bio
 from ..ner import CRFEntityRecognizer, Lexicon
 from ..normalize import normalize
 
@@ -206,26 +206,22 @@ WOJOOD_MAP = {"PERS": "PER", "ORG": "ORG", "GPE": "LOC", "LOC": "LOC", "FAC": "L
 def read_wojood(path: Path) -> list[tuple[list[str], list[str]]]:
     """Wojood's nested ``token TAG [TAG…]`` file as flat BIO with ANERcorp's types: for each word
     the outermost tag whose type maps (PERS, ORG, GPE/LOC/FAC -> LOC, EVENT -> MISC)."""
-    sents, words, tags = [], [], []
-    for line in path.read_text(encoding="utf-8").splitlines():
-        parts = line.split()
-        if not parts:
-            if words:
-                sents.append((words, tags))
-                words, tags = [], []
-            continue
-        if parts[0] == "$#$":
-            continue
-        tag = "O"
-        for t in parts[1:]:
-            pos, _, typ = t.partition("-")
-            if typ in WOJOOD_MAP:
-                tag = f"{pos}-{WOJOOD_MAP[typ]}"
-                break
-        words.append(parts[0])
-        tags.append(tag)
-    if words:
-        sents.append((words, tags))
+    sents = []
+    for block in sentence_blocks(path):
+        words, tags = [], []
+        for parts in block:
+            if parts[0] == "$#$":
+                continue
+            tag = "O"
+            for t in parts[1:]:
+                pos, _, typ = t.partition("-")
+                if typ in WOJOOD_MAP:
+                    tag = f"{pos}-{WOJOOD_MAP[typ]}"
+                    break
+            words.append(parts[0])
+            tags.append(tag)
+        if words:
+            sents.append((words, tags))
     return sents
 
 

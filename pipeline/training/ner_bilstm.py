@@ -27,8 +27,8 @@ from pathlib import Path
 import numpy as np
 
 from ..evaluation.ner import read_conll, score, spans_from_bio
-from ..ner import Lexicon, bio_spans
-from ..ner_bilstm import TAG_INDEX, TAGS, bio_viterbi, position_tags, word_inputs
+from ..ner import Lexicon, bio_spans, bio_viterbi
+from ..ner_bilstm import TAG_INDEX, TAGS, position_tags, word_inputs
 from ..normalize import normalize
 from .ner import DEFAULT_CONFIG, DEFAULT_OUTPUT, _path, log
 
@@ -172,7 +172,7 @@ def run(args) -> int:
                 x, _, m = batchify(torch, dv[i : i + 64])
                 lp = torch.log_softmax(net(x, m), -1).numpy()
                 for b in range(lp.shape[0]):
-                    preds.append(set(bio_spans(bio_viterbi(lp[b, : int(m[b].sum())]))))
+                    preds.append(set(bio_spans(bio_viterbi(lp[b, : int(m[b].sum())], TAGS))))
         result = score(gold, preds)
         f1 = result["micro"]["f1"]
         log(f"epoch {epoch + 1}: loss {total:.0f}, {time.perf_counter() - t0:.0f} s, dev F1 {100 * f1:.1f} "
