@@ -27,25 +27,14 @@ import sys
 import zipfile
 from pathlib import Path
 
+from pipeline.evaluation.quotes import load_ref as evaluation_load_ref
+
 SHARED = Path(__file__).resolve().parents[1].parent / "shared" / "data"
 
 
-def load_ref(ref: str) -> dict:
-    """{"text", "url", "title"} of an article reference."""
-    if ref.startswith("saudinewsnet/"):
-        zname, idx = ref.split("/", 1)[1].split("#")
-        with zipfile.ZipFile(SHARED / "saudinewsnet" / zname) as zf:
-            arts = json.loads(zf.read(zf.namelist()[0]))
-        a = arts[int(idx)]
-        return {"text": a["content"], "url": a.get("url"), "title": a.get("title")}
-    if ref.startswith("arwikinews#"):
-        line = int(ref.split("#")[1])
-        with open(SHARED / "raw-text" / "arwikinews.jsonl", encoding="utf-8") as fh:
-            for k, ln in enumerate(fh):
-                if k == line:
-                    a = json.loads(ln)
-                    return {"text": a["text"], "url": None, "title": a.get("title")}
-    raise KeyError(ref)
+def load_ref(ref: str) -> str:
+    """The text of an article reference (the evaluation's own loader)."""
+    return evaluation_load_ref(ref, SHARED)
 
 
 def sha(text: str) -> str:
@@ -91,9 +80,9 @@ def pick(seed: int = 20150721, zips: slice = slice(0, 6), wiki: int = 12) -> Non
 
 def show(refs: list[str]) -> None:
     for ref in refs:
-        a = load_ref(ref)
-        print(f"=== {ref}  ({len(a['text'])} chars)  {a['title']}")
-        print(a["text"])
+        text = load_ref(ref)
+        print(f"=== {ref}  ({len(text)} chars)")
+        print(text)
         print()
 
 
@@ -113,10 +102,9 @@ def build(anchors: str, out: str) -> None:
             continue
         if line.startswith("@"):
             ref = line[1:].strip()
-            a = load_ref(ref)
+            text = load_ref(ref)
             # standoff only: a reference, the text's hash and offsets; nothing of the article's text
-            cur = {"ref": ref, "sha256": sha(a["text"]), "n_chars": len(a["text"]),
-                   "quotes": [], "_text": a["text"], "_pos": 0}
+            cur = {"ref": ref, "sha256": sha(text), "n_chars": len(text), "quotes": [], "_text": text, "_pos": 0}
             rows.append(cur)
             continue
         parts = [p.strip() for p in line.split("|")]
