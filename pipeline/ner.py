@@ -377,7 +377,7 @@ class CRFEntityRecognizer:
         self.tagger = None
         self.neural = None  # ner_bilstm.BiLSTMTagger when the model directory has one
         self.meta: dict = {}
-        self.entity_bias: float | None = None  # None: the value in meta.json
+        self.entity_bias: float | dict | None = None  # None: the value in meta.json
         self._labels: tuple[str, ...] | None = None
 
     @property
@@ -396,15 +396,20 @@ class CRFEntityRecognizer:
             return self.tagger.tag(xseq)
         return self._biased_decode(xseq, bias)
 
-    def _biased_decode(self, xseq, bias: float) -> list[str]:
+    def _biased_decode(self, xseq, bias: float | dict) -> list[str]:
         """Best BIO-consistent sequence over the CRF's per-word marginals, with ``bias`` added to
         the log-probability of every entity tag: trades precision for recall (tuned on dev).
 
         A word whose marginal for O is at least ``HARD_O`` is O (no entity tag can outscore it):
-        only the runs of other words are decoded, each as if it began a sentence."""
+        only the runs of other words are decoded, each as if it began a sentence. ``bias`` is one
+        value for every type or a value per type ({"ORG": 1.5, ...}; a type not given gets 0)."""
         tagger = self.tagger
         tagger.set(xseq)
         labels = self.labels
+        if isinstance(bias, dict):
+            add = [0.0 if lab == "O" else float(bias.get(lab[2:], 0.0)) for lab in labels]
+        else:
+            add = [0.0 if lab == "O" else float(bias) for lab in labels]
         n = len(xseq)
         marginal = tagger.marginal
         p_o = [marginal("O", t) for t in range(n)]
@@ -417,13 +422,13 @@ class CRFEntityRecognizer:
             j = t + 1
             while j < n and p_o[j] < HARD_O:
                 j += 1
-            tags[t:j] = self._decode_run(t, j, labels, bias)
+            tags[t:j] = self._decode_run(t, j, labels, add)
             t = j
         return tags
 
-    def _decode_run(self, start: int, end: int, labels: tuple[str, ...], bias: float) -> list[str]:
+    def _decode_run(self, start: int, end: int, labels: tuple[str, ...], add: list[float]) -> list[str]:
         marginal = self.tagger.marginal
-        emit = [[math.log(marginal(lab, t) + 1e-12) + (bias if lab != "O" else 0.0) for lab in labels]
+        emit = [[math.log(marginal(lab, t) + 1e-12) + a for lab, a in zip(labels, add, strict=True)]
                 for t in range(start, end)]
         return bio_viterbi(emit, labels)
 

@@ -183,3 +183,73 @@ def test_sample_article_entities():
         assert text[e.start_char : e.end_char] == e.text
     assert len(ids[("المنظمة الدولية للهجرة", "ORG")]) == 1  # every mention, one id
     assert ids[("القاهرة", "LOC")] and len(ids[("القاهرة", "LOC")]) == 1
+
+
+def test_entity_bias_per_type():
+    """One bias for every type equals the same bias given per type; a large ORG bias only adds ORG
+    words, and a type left out of the table gets no bias."""
+    import pipeline
+    from pipeline.normalize import normalize
+
+    comp = pipeline.load(exclude=("dates", "numbers", "quotes")).get_pipe("ner")
+    words = [normalize(w) for w in ("أعلن مدير شركة سامرين للتقنيات أن فريق الرمال سيلعب ضد نادي "
+                                    "الشروق في مدينة الحديدة يوم الأحد").split()]
+    comp.entity_bias = 1.0
+    flat = comp.tag_words(words)
+    comp.entity_bias = {"PER": 1.0, "ORG": 1.0, "LOC": 1.0, "MISC": 1.0}
+    assert comp.tag_words(words) == flat
+    comp.entity_bias = {"ORG": 0.0}
+    none = comp.tag_words(words)
+    comp.entity_bias = 0.0
+    assert comp.tag_words(words) == none
+    comp.entity_bias = {"ORG": 6.0}
+    org = comp.tag_words(words)
+    comp.entity_bias = None
+    n_org = sum(t.endswith("ORG") for t in org)
+    assert n_org > sum(t.endswith("ORG") for t in none)
+    for a, b in zip(none, org, strict=True):  # a word the bias moves becomes ORG, never another type
+        if a != b:
+            assert b.endswith("ORG")
+
+
+def test_fold_edges_cut_between_documents():
+    from pipeline.training.ner import fold_edges
+
+    edges = fold_edges(3973, 5, doc=20)
+    assert edges[0] == 0 and edges[-1] == 3973 and len(edges) == 6
+    assert all(e % 20 == 0 for e in edges[:-1])
+    sizes = [b - a for a, b in zip(edges[:-1], edges[1:], strict=True)]
+    assert max(sizes) - min(sizes) <= 20 and all(s > 0 for s in sizes)
+    few = fold_edges(45, 5, doc=20)  # more folds than documents: some empty, none split, all covered
+    assert few[0] == 0 and few[-1] == 45 and few == sorted(few)
+    assert set(few) <= {0, 20, 40, 45}
+
+
+def test_reviewed_names_resource_is_consistent():
+    """Every entry has a known label, and no two entries that normalize alike disagree on it."""
+    from pipeline.language import RESOURCES
+    from pipeline.normalize import normalize
+
+    seen: dict[tuple[str, ...], str] = {}
+    for line in (RESOURCES / "gazetteer_names.tsv").read_text(encoding="utf-8").splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        name, label = line.split("\t")[:2]
+        assert label in {"PER", "ORG", "LOC", "MISC"}, line
+        key = tuple(normalize(w) for w in name.split())
+        assert seen.setdefault(key, label) == label, f"{name}: {label} and {seen[key]}"
+    assert len(seen) > 300
+
+
+def test_reviewed_names_found_after_the_model():
+    """Listed organizations are entities even where the model alone would miss them, with the
+    proclitic outside the canonical name."""
+    import pipeline
+
+    nlp = pipeline.load(exclude=("dates", "numbers", "quotes"))
+    text = ("ونقلت صحيفة يديعوت أحرونوت عن نواب كاديما أن شركة مايكروسوفت وقعت اتفاقا مع "
+            "الخطوط الجوية القطرية، وأن شركة هواوي ستنضم إليه.")
+    doc = nlp(text)
+    found = {(e._.canonical, e.label_) for e in doc.ents}
+    for name in ("يديعوت أحرونوت", "كاديما", "مايكروسوفت", "هواوي", "الخطوط الجوية القطرية"):
+        assert (name, "ORG") in found, (name, found)

@@ -245,15 +245,59 @@ def train_crf(xs, ys, cfg: dict, model_file: Path) -> None:
     trainer.train(str(model_file))
 
 
-def evaluate_dev(model_dir: Path, dev, fallback: bool, bias: float = 0.0, propagate: bool = False) -> dict:
+def evaluate_dev(model_dir: Path, dev, fallback: bool, bias: float | dict = 0.0, propagate: bool = False) -> dict:
     """Dev scores; with ``propagate``, runs of DOC_SENTENCES sentences are tagged as one document."""
+    return score([spans_from_bio(t) for _, t in dev], predict_dev(model_dir, dev, bias, propagate, fallback))
+
+
+def predict_dev(model_dir: Path, dev, bias: float | dict, propagate: bool, fallback: bool = True) -> list[set]:
+    """Predicted spans of every dev sentence (runs of DOC_SENTENCES as one document with ``propagate``)."""
     comp = CRFEntityRecognizer(postprocess=False, fallback=fallback).from_disk(model_dir)
     comp.entity_bias = bias
     comp.meta["propagate"] = propagate
     norms = [[normalize(w) for w in words] for words, _ in dev]
     k = DOC_SENTENCES if propagate else 1
-    preds = [set(s) for i in range(0, len(norms), k) for s in comp.predict_document(norms[i : i + k])]
-    return score([spans_from_bio(t) for _, t in dev], preds)
+    return [set(s) for i in range(0, len(norms), k) for s in comp.predict_document(norms[i : i + k])]
+
+
+_CV: dict = {}  # lexicon, sentences and config shared with the forked fold workers
+
+
+def _fold(job) -> list[list[set]]:
+    """Train on all folds but one (unless its model exists) and predict that one with every decoding
+    of _CV["decodes"] (run in a worker process)."""
+    lo, hi, fold_dir = job
+    lex, sents, cfg = _CV["lex"], _CV["sents"], _CV["cfg"]
+    if not (fold_dir / "model.crfsuite").exists():
+        train = sents[:lo] + sents[hi:]
+        fold_dir.mkdir(parents=True, exist_ok=True)
+        lex.to_disk(fold_dir)
+        train_crf(features(lex, train), [t for _, t in train], cfg["crf"], fold_dir / "model.crfsuite")
+    return [predict_dev(fold_dir, sents[lo:hi], bias, propagate) for bias, propagate in _CV["decodes"]]
+
+
+def fold_edges(n: int, k: int, doc: int = DOC_SENTENCES) -> list[int]:
+    """Edges of k contiguous folds over n sentences, cut only between documents of ``doc`` sentences
+    (so propagation never joins two folds): fold i is sentences[edges[i]:edges[i + 1]]."""
+    n_docs = -(-n // doc)
+    return [min(n, round(n_docs * i / k) * doc) for i in range(k + 1)]
+
+
+def cross_validate(lex: Lexicon, sents, cfg: dict, k: int, work: Path, tag: str, decodes: list,
+                   jobs: int = 2) -> list[dict]:
+    """K contiguous folds of train.txt (fold edges on document boundaries of DOC_SENTENCES), each
+    tagged by a CRF trained on the others; one score over all of train.txt per decoding (entity
+    bias, propagate): ~5x the dev entities of the single dev split, so a point is above the noise.
+    Fold models are kept in ``work/cv-TAG-i`` and reused."""
+    from multiprocessing import get_context
+
+    edges = fold_edges(len(sents), k)
+    todo = [(edges[i], edges[i + 1], work / f"cv-{tag}-{i}") for i in range(k)]
+    _CV.update(lex=lex, sents=sents, cfg=cfg, decodes=decodes)
+    with get_context("fork").Pool(min(jobs, k)) as pool:
+        folds = pool.map(_fold, todo)
+    gold = [spans_from_bio(t) for _, t in sents]
+    return [score(gold, [p for fold in folds for p in fold[d]]) for d in range(len(decodes))]
 
 
 def _line(name: str, result: dict) -> str:
@@ -266,6 +310,12 @@ def add_arguments(parser) -> None:
     parser.add_argument("--config", default=str(DEFAULT_CONFIG), help="TOML config (default configs/ner.toml)")
     parser.add_argument("--output", default=str(DEFAULT_OUTPUT), help="model directory to write")
     parser.add_argument("--dev-only", action="store_true", help="train on train, score dev, do not write the final model")
+    parser.add_argument("--folds", type=int, default=0, metavar="K",
+                        help="score by K-fold cross-validation over all of train.txt instead (nothing written)")
+    parser.add_argument("--jobs", type=int, default=2, help="worker processes for --folds (default 2)")
+    parser.add_argument("--decodes", default=None, metavar="JSON",
+                        help="with --folds: entity biases to score, a JSON list of numbers or {type: bias} "
+                             "objects (default: the config's); each with and without propagation")
     parser.add_argument("--no-clusters", action="store_true", help="ablation: no word clusters")
     parser.add_argument("--no-gazetteer", action="store_true", help="ablation: no gazetteer features")
     parser.add_argument("--set", action="append", default=[], metavar="SECTION.KEY=VALUE",
@@ -305,6 +355,17 @@ def run(args) -> int:
     work = _path(cfg["clusters"]["work_dir"])
     tag = "-".join([*(["nocl"] if args.no_clusters else []), *(["nogaz"] if args.no_gazetteer else []),
                     *(re.sub(r"[^\w.]+", "_", x) for x in args.set)]) or "base"
+    if args.folds:
+        t0 = time.perf_counter()
+        dec = cfg.get("decode", {})
+        biases = json.loads(args.decodes) if args.decodes else [dec.get("entity_bias", 0.0)]
+        decodes = [(b, p) for b in biases for p in (False, True)]
+        results = cross_validate(lex, sents, cfg, args.folds, work, tag, decodes, args.jobs)
+        for (b, p), result in zip(decodes, results, strict=True):
+            how = f"bias {json.dumps(b)}" + (f", propagated in documents of {DOC_SENTENCES}" if p else "")
+            print(_line(f"{args.folds}-fold CV [{tag}] {how}", result), flush=True)
+        log(f"cross-validation in {time.perf_counter() - t0:.0f} s")
+        return 0
     dev_dir = work / f"dev-model-{tag}"
     dev_dir.mkdir(parents=True, exist_ok=True)
     lex.to_disk(dev_dir)
@@ -314,7 +375,7 @@ def run(args) -> int:
     print(_line(f"dev [{tag}] CRF only", evaluate_dev(dev_dir, dev, fallback=False)), flush=True)
     result = evaluate_dev(dev_dir, dev, fallback=True)
     print(_line(f"dev [{tag}] CRF + reviewed names", result), flush=True)
-    bias = float(cfg.get("decode", {}).get("entity_bias", 0.0))
+    bias = cfg.get("decode", {}).get("entity_bias", 0.0)
     if bias:
         result = evaluate_dev(dev_dir, dev, fallback=True, bias=bias)
         print(_line(f"dev [{tag}] CRF + reviewed names + entity bias {bias}", result), flush=True)
@@ -335,7 +396,7 @@ def run(args) -> int:
         "labels": ["PER", "ORG", "LOC", "MISC"], "config": cfg, "seed": seed,
         "trained_on": f"ANERcorp train.txt ({len(final)} sentences)",
         "dev": {"sentences": len(dev), "micro": m, "per_type": result["per_type"]},
-        "entity_bias": float(cfg.get("decode", {}).get("entity_bias", 0.0)),
+        "entity_bias": cfg.get("decode", {}).get("entity_bias", 0.0),
         "propagate": bool(cfg.get("decode", {}).get("propagate", False)),
     }
     (out / "meta.json").write_text(json.dumps(meta, ensure_ascii=False, indent=2), encoding="utf-8")
