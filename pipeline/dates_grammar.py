@@ -969,5 +969,3 @@ class Grammar(Parser):
             return dp[0], {"t": "set", "n": 1, "unit": "day"}
         return None
 
-
-UNIT_ISO = _UNIT_ISO

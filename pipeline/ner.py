@@ -406,10 +406,8 @@ class CRFEntityRecognizer:
         tagger = self.tagger
         tagger.set(xseq)
         labels = self.labels
-        if isinstance(bias, dict):
-            add = [0.0 if lab == "O" else float(bias.get(lab[2:], 0.0)) for lab in labels]
-        else:
-            add = [0.0 if lab == "O" else float(bias) for lab in labels]
+        per_type = bias if isinstance(bias, dict) else dict.fromkeys(LABELS, bias)
+        add = [0.0 if lab == "O" else float(per_type.get(lab[2:], 0.0)) for lab in labels]
         n = len(xseq)
         marginal = tagger.marginal
         p_o = [marginal("O", t) for t in range(n)]

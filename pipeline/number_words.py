@@ -54,7 +54,6 @@ _EXP_RE = re.compile(rf"^([+-]?)({_NUM})(?:e([+-]?\d+)|\^([+-]*)({_NUM}))$")
 _SLASH_RE = re.compile(r"^([+-]?)(\d+)/(\d+)$")
 _GLUE_RE = re.compile(r"^[\d.,^+\-e/]+$")
 _SPACES = (" ", "\u202f", "\u00a0", "\u2009")
-_THREE = re.compile(r"^\d{3}$")
 _THREE_DEC = re.compile(r"^\d{3}(?:[.,]\d+)?$")
 _GROUP = re.compile(r"^\d+(?:[.,]\d+)?$")
 _AR_LETTER = re.compile(r"^[\u0621-\u064a]")
@@ -77,12 +76,6 @@ def lexicons() -> tuple[dict, dict, dict]:
         key = form if cls != "bare" else "#" + form
         ordinals[key] = (float(value), cls)
     return words, fractions, ordinals
-
-
-def number_word_forms() -> frozenset[str]:
-    """Every normalized form that can start or continue a number word (for fast pre-checks)."""
-    words, fractions, _ = lexicons()
-    return frozenset(words) | frozenset(fractions)
 
 
 # --- digits ---------------------------------------------------------------------------------------

@@ -16,6 +16,14 @@ def nlp():
 
 
 @pytest.fixture(scope="session")
+def tok():
+    """The tokenizer-only pipeline (norms and sentences, no components), for stage-level tests."""
+    from pipeline.language import make_nlp
+
+    return make_nlp()
+
+
+@pytest.fixture(scope="session")
 def shared() -> Path:
     if not SHARED.exists():
         pytest.skip(f"../shared absent ({SHARED}): test needs the shared data")

@@ -11,14 +11,8 @@ import pytest
 
 from pipeline.dates import find_dates
 from pipeline.dates_resolve import bounds
-from pipeline.language import make_nlp
 
 PUB = date(2022, 6, 20)  # a Monday
-
-
-@pytest.fixture(scope="module")
-def tok():
-    return make_nlp()
 
 
 def dates(tok, text, published=PUB):

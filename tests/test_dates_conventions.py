@@ -10,14 +10,8 @@ from datetime import date
 import pytest
 
 from pipeline.dates import find_dates
-from pipeline.language import make_nlp
 
 PUB = date(2022, 6, 20)  # a Monday
-
-
-@pytest.fixture(scope="module")
-def tok():
-    return make_nlp()
 
 
 def spans(tok, text, published=PUB):

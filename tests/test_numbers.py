@@ -10,14 +10,8 @@ import math
 import pytest
 from spacy.tokens import Span
 
-from pipeline.language import make_nlp
 from pipeline.number_words import parse_digits, read_number, read_ordinal
 from pipeline.numbers import find_numbers
-
-
-@pytest.fixture(scope="module")
-def tok():
-    return make_nlp()
 
 
 def _read(tok, text, reader=read_number):

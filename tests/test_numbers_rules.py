@@ -10,13 +10,7 @@ import math
 
 import pytest
 
-from pipeline.language import make_nlp
 from pipeline.numbers import find_numbers
-
-
-@pytest.fixture(scope="module")
-def tok():
-    return make_nlp()
 
 
 def _spans(tok, text):
