@@ -5,6 +5,7 @@
     python scripts/news_gold.py hijri 1436-10-12         # Hijri -> Gregorian (Umm al-Qura); 2015-07-28 -> Hijri
     python scripts/news_gold.py build ANNOT [ANNOT …] --out DIR   # annotation files -> DIR/{dev,test}.jsonl
     python scripts/news_gold.py check ANNOT [ANNOT …]    # validate only: every anchor found, every field well formed
+    python scripts/news_gold.py agree SECOND ANNOT [ANNOT …]  # agreement of a second pass with the first, per table
 
 Annotation files are written by a person reading each article against ``docs/conventions.md``.
 They quote the article, so they stay **outside the repository**; ``build`` turns them into character
@@ -365,6 +366,31 @@ def hijri(value: str) -> str:
         return f"error: {exc}"
 
 
+def as_prediction(rec: dict, raw: str) -> dict:
+    """A second annotation pass in the shape of the pipeline's rows, to score it against the first."""
+    return {"entities": [dict(e, text=raw[e["start"]:e["end"]]) for e in rec["entities"]],
+            "dates": rec["dates"], "numbers": rec["numbers"],
+            "quotes": [dict(q, speaker=raw[q["speaker_start"]:q["speaker_end"]] if q["speaker_start"] is not None else None,
+                            speaker_entity_id=None) for q in rec["quotes"]]}
+
+
+def agree(second: str, firsts: list[str]) -> dict:
+    """Agreement of the second pass with the first on the articles both annotated (first = reference)."""
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+    from pipeline.evaluation.news import _blank, score_article, summarize
+
+    first = {ref: lines for p in firsts for ref, lines in read_blocks(Path(p))}
+    counts, errors, n = _blank(), [], 0
+    for ref, lines in read_blocks(Path(second)):
+        if ref not in first:
+            continue
+        a, b = parse_block(ref, first[ref]), parse_block(ref, lines)
+        raw = load(ref)["content"]
+        score_article(raw, a, as_prediction(b, raw), counts, errors)
+        n += 1
+    return summarize(counts, n)
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     sub = ap.add_subparsers(dest="cmd", required=True)
@@ -373,6 +399,9 @@ def main(argv: list[str] | None = None) -> int:
     s.add_argument("refs", nargs="+")
     h = sub.add_parser("hijri")
     h.add_argument("dates", nargs="+")
+    ag = sub.add_parser("agree")
+    ag.add_argument("second")
+    ag.add_argument("firsts", nargs="+")
     for name in ("build", "check"):
         b = sub.add_parser(name)
         b.add_argument("files", nargs="+")
@@ -391,6 +420,8 @@ def main(argv: list[str] | None = None) -> int:
     elif args.cmd == "hijri":
         for d in args.dates:
             print(d, "->", hijri(d))
+    elif args.cmd == "agree":
+        print(json.dumps(agree(args.second, args.firsts), indent=1))
     else:
         return build(args.files, getattr(args, "out", None), {})
     return 0
