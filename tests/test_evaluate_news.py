@@ -137,3 +137,14 @@ def test_news_gold_is_standoff_and_split_by_day():
     test_days = {r["published"] for r in rows["test"]}
     assert not dev_days & test_days
     assert len({r["ref"] for r in rows["dev"] + rows["test"]}) == len(rows["dev"]) + len(rows["test"])
+
+
+def test_date_values_compare_at_their_precision():
+    from pipeline.evaluation.news import date_key
+
+    assert date_key("2015-01-01/2015-06-30") == date_key("2015-01/2015-06") == "2015-01/2015-06"
+    assert date_key("2015-01-01/2015-12-31") == date_key("2015") == "2015"
+    assert date_key("2015-07-20/2015-07-20") == "2015-07-20"
+    assert date_key("2015-07-11/2015-07-20") == "2015-07-11/2015-07-20"  # not whole months
+    assert date_key("2015-02-01/2015-02-27") != date_key("2015-02")
+    assert date_key("R/P1Y") == "R/P1Y" and date_key("") is None

@@ -16,7 +16,7 @@ How the pipeline's rows are matched (all one to one, largest overlap first):
   same label and any shared character.
 - **dates** and **numbers**: a span matches a gold span it overlaps (``f1``; ``exact_f1`` beside it
   for identical spans up to a proclitic). ``value_accuracy`` is the share of matched spans whose value
-  is right (dates: the ISO string; numbers: the value, and the upper bound of a range, within 0.1 %).
+  is right (dates: the ISO string, an interval of whole months or years written at that precision; numbers: the value, and the upper bound of a range, within 0.1 %).
   A gold number inside a duration or recurrence that the dates table holds ("ثلاث سنوات" = P3Y)
   counts as found, with the duration's number as its value.
 - **quotes**: same kind and an overlap of at least half the gold span (as ``evaluate quotes``);
@@ -91,6 +91,32 @@ def same_number(g: float | None, p: float | None) -> bool:
     if g is None or p is None:
         return g is None and p is None
     return abs(g - p) <= 1e-3 * max(1.0, abs(g))
+
+
+def date_key(value: str | None) -> str | None:
+    """One spelling of a date value: an interval of whole months or years at that precision
+    ("2015-01-01/2015-06-30" = "2015-01/2015-06"; "2015-01/2015-12" = "2015"); one day = that day."""
+    import calendar
+
+    if not value or "/" not in value or value.startswith(("R", "P")):
+        return value or None
+    a, b = value.split("/", 1)
+    ma = re.fullmatch(r"(\d{4})-(\d{2})(?:-(\d{2}))?", a)
+    mb = re.fullmatch(r"(\d{4})-(\d{2})(?:-(\d{2}))?", b)
+    if not (ma and mb):
+        return value
+    if ma.group(3) and mb.group(3):
+        if a == b:
+            return a
+        last = calendar.monthrange(int(mb.group(1)), int(mb.group(2)))[1]
+        if ma.group(3) != "01" or int(mb.group(3)) != last:
+            return value
+    a, b = a[:7], b[:7]
+    if a == b:
+        return a
+    if a[:4] == b[:4] and a[5:] == "01" and b[5:] == "12":
+        return a[:4]
+    return f"{a}/{b}"
 
 
 def name_key(s: str | None) -> str:
@@ -188,7 +214,7 @@ def score_article(text: str, gold: dict, pred: dict, counts: dict, errors: list[
             g, p = g_rows[gi], (p_rows + extra)[pi]
             c["exact"] += same_span(text, (g["start"], g["end"]), (p["start"], p["end"]))
             if table == "dates":
-                ok = (g.get("value") or None) == (p.get("value") or None)
+                ok = date_key(g.get("value")) == date_key(p.get("value"))
                 shown = f"gold {g.get('value')} pred {p.get('value')}"
             else:
                 ok = same_number(g.get("value"), p.get("value")) and same_number(g.get("value_max"), p.get("value_max"))
