@@ -54,7 +54,7 @@ _SEASONS = {"SP": "21", "SU": "22", "FA": "23", "WI": "24"}
 
 
 def value_ok(pred: str | None, gold: dict) -> bool:
-    from pipeline.dates_resolve import bounds
+    from pipeline.dates.resolve import bounds
 
     if not pred:
         return False
@@ -131,7 +131,7 @@ def main(argv: list[str] | None = None) -> int:
     if not SPEC_DIR.is_dir():
         print(f"skipped: ../shared absent ({SPEC_DIR} not found)")
         return 0
-    from pipeline.language import make_nlp
+    from pipeline.lang.nlp import make_nlp
 
     nlp = make_nlp()
     failures: list[str] = []

@@ -50,7 +50,7 @@ def main(argv: list[str] | None = None) -> int:
         print(f"skipped: ../shared absent ({DATA} not found)")
         return 0
     from pipeline.dates import dates_component
-    from pipeline.language import make_nlp
+    from pipeline.lang.nlp import make_nlp
 
     nlp = make_nlp()
     docs = []

@@ -163,7 +163,7 @@ def relative_value(kind: str, value: float) -> str:
 
 
 def predictions(nlp, model: str, text: str) -> list[tuple[int, int, object]]:
-    from pipeline.numbers import _data, modifier_extent
+    from pipeline.numbers.component import _data, modifier_extent
 
     firsts = {phrase[0] for phrase, _ in _data()[1]["before"]}
 

@@ -41,7 +41,7 @@ def main() -> int:
     if not DATA.exists():
         print(f"../shared absent: {DATA} not found", file=sys.stderr)
         return 2
-    from pipeline.language import load
+    from pipeline.api import load
 
     nlp = load(exclude=("dates", "numbers", "quotes") if args.with_ner else ("ner", "dates", "numbers", "quotes"))
     from pipeline.quotes import quotes_component

@@ -13,7 +13,7 @@ import os
 import sys
 from pathlib import Path
 
-from . import __version__
+from ._version import __version__
 
 EXIT_OK, EXIT_SOME_FAILED, EXIT_CANNOT_RUN = 0, 1, 2
 
@@ -21,10 +21,10 @@ EXIT_OK, EXIT_SOME_FAILED, EXIT_CANNOT_RUN = 0, 1, 2
 EVALUATORS = {
     "ner": ("pipeline.evaluation.ner", "exact-span P/R/F1 of the NER stage on a `token TAG` file"),
     "quotes": ("pipeline.evaluation.quotes", "quote detection and speaker accuracy on standoff gold"),
+    "news": ("pipeline.evaluation.news", "the four tables on real news against standoff gold"),
 }
 TRAINERS = {
     "ner": ("pipeline.training.ner", "train the shipped NER model (CRF, word clusters) from a config"),
-    "ner-bilstm": ("pipeline.training.ner_bilstm", "train the BiLSTM half of the NER ensemble (after `train ner`)"),
 }
 # top-level commands implemented in their own module (add_arguments(parser), run(args) -> int)
 COMMANDS = {
@@ -89,7 +89,7 @@ def _cmd_run(args) -> int:
 
 
 def _cmd_extract(args) -> int:
-    from . import extract
+    from .api import extract
 
     text = args.text if args.text is not None else sys.stdin.read()
     tables = extract(text, published=args.published, doc_id=args.doc_id)
@@ -98,12 +98,24 @@ def _cmd_extract(args) -> int:
     return EXIT_OK if tables["documents"][0]["status"] == "ok" else EXIT_SOME_FAILED
 
 
-def _dispatch(table: dict, kind: str, args) -> int:
-    module = importlib.import_module(table[kind][0])
-    return module.run(args)
+def _chosen(argv: list[str]) -> list[str]:
+    """The words of ``argv`` that name the command (and the kind of ``evaluate``/``train``)."""
+    return [a for a in argv if not a.startswith("-")][:2]
 
 
-def build_parser() -> argparse.ArgumentParser:
+def _lazy(parser: argparse.ArgumentParser, module: str, chosen: bool) -> None:
+    """The options of a command implemented in ``module`` (``add_arguments(parser)``,
+    ``run(args)``). The module is imported only when the command is the one that runs (its
+    ``--help`` included); an import error is never hidden."""
+    if chosen:
+        importlib.import_module(module).add_arguments(parser)
+    parser.set_defaults(func=lambda a: importlib.import_module(module).run(a))
+
+
+def build_parser(argv: list[str] | None = None) -> argparse.ArgumentParser:
+    """The parser for ``argv`` (default ``sys.argv[1:]``): only the module of the command that
+    ``argv`` names is imported."""
+    words = _chosen(sys.argv[1:] if argv is None else argv)
     p = argparse.ArgumentParser(prog="python -m pipeline", description="Arabic news extraction pipeline")
     p.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     sub = p.add_subparsers(dest="command", required=True)
@@ -142,24 +154,14 @@ def build_parser() -> argparse.ArgumentParser:
         sp = sub.add_parser(name, help=helptext)
         ssub = sp.add_subparsers(dest="kind", required=True)
         for kind, (module, h) in table.items():
-            kp = ssub.add_parser(kind, help=h)
-            try:
-                importlib.import_module(module).add_arguments(kp)
-            except ModuleNotFoundError:
-                continue
-            kp.set_defaults(func=lambda a, t=table, k=kind: _dispatch(t, k, a))
+            _lazy(ssub.add_parser(kind, help=h), module, words == [name, kind])
     for name, (module, helptext) in COMMANDS.items():
-        cp = sub.add_parser(name, help=helptext)
-        try:
-            importlib.import_module(module).add_arguments(cp)
-        except ModuleNotFoundError:
-            continue
-        cp.set_defaults(func=lambda a, m=module: importlib.import_module(m).run(a))
+        _lazy(sub.add_parser(name, help=helptext), module, words[:1] == [name])
     return p
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = build_parser()
+    parser = build_parser(argv)
     args = parser.parse_args(argv)
     if not hasattr(args, "func"):
         parser.print_help()

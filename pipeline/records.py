@@ -1,4 +1,4 @@
-"""Doc -> table rows. The output schema lives here, in one place.
+"""Doc -> table rows (the schema itself is :mod:`pipeline.schema`).
 
 Every stage stores its results on the ``Doc`` (``doc.ents`` and span groups ``dates``,
 ``numbers``, ``quotes``) with typed extension attributes named after the table's columns; this
@@ -8,98 +8,15 @@ into the raw text with ``raw[start:end] == text``.
 
 from __future__ import annotations
 
+import hashlib
+
 import numpy
 from spacy.attrs import IS_PUNCT, IS_SPACE, ORTH, SENT_START, SPACY
 from spacy.tokens import Doc, Span
 
-# column -> pandas/pyarrow dtype ("string", "Int64", "float64", "boolean")
-SCHEMA: dict[str, dict[str, str]] = {
-    "documents": {
-        "doc_id": "string",
-        "input": "string",  # file (and line or row) the document came from
-        "source": "string",
-        "url": "string",
-        "title": "string",
-        "published": "string",  # ISO 8601 date as given by the input, normalized
-        "n_chars": "Int64",
-        "n_words": "Int64",
-        "n_sentences": "Int64",
-        "status": "string",  # ok | error
-        "error": "string",
-        "encoding": "string",  # encoding the input was decoded with
-        "sha256": "string",  # of the text the offsets refer to
-        "pipeline_version": "string",
-        "note": "string",  # what the reader did: HTML reduced to text, duplicate doc_id renamed
-        "text_used": "string",  # the text the offsets refer to when it is not the input's (HTML reduced)
-    },
-    "entities": {
-        "doc_id": "string",
-        "start": "Int64",
-        "end": "Int64",
-        "text": "string",
-        "label": "string",  # PER | ORG | LOC | MISC
-        "canonical": "string",
-        "entity_id": "string",
-        "sentence_id": "Int64",
-    },
-    "dates": {
-        "doc_id": "string",
-        "start": "Int64",
-        "end": "Int64",
-        "text": "string",
-        "value": "string",  # ISO 8601: date, month, year, week, interval, duration, recurrence
-        "granularity": "string",
-        "calendar": "string",  # gregorian | hijri
-        "kind": "string",  # absolute | relative | weekday | range | duration | set
-        "hijri": "string",  # the Hijri date as written, ISO-like (1443-09-15) when calendar is hijri
-        "modifier": "string",  # approx when the value counts "a few" units as 3 (بضعة أيام)
-        "sentence_id": "Int64",
-    },
-    "numbers": {
-        "doc_id": "string",
-        "start": "Int64",
-        "end": "Int64",
-        "text": "string",
-        "value": "float64",  # the number; for a range its lower bound
-        "value_max": "float64",  # the upper bound of a range
-        "kind": "string",  # cardinal | ordinal | fraction | percent | money | range | ordinal_from_end
-        # (value = position from the end: الأخير 1, قبل الأخير 2) | ordinal_relative (value = offset
-        # from the current item: التالي +1, السابق -1, الحالي 0)
-        "unit": "string",  # the counted noun, or the ISO 4217 code for money
-        "modifier": "string",  # approx | more_than | less_than | at_least | at_most | up_to | equal
-        "sentence_id": "Int64",
-    },
-    "quotes": {
-        "doc_id": "string",
-        "quote_id": "string",
-        "start": "Int64",
-        "end": "Int64",
-        "text": "string",
-        "kind": "string",  # direct | reported
-        "speaker": "string",
-        "speaker_start": "Int64",
-        "speaker_end": "Int64",
-        "speaker_entity_id": "string",
-        "speaker_role": "string",
-        "speaker_org": "string",
-        "speaker_honorific": "string",
-        "cue": "string",
-        "linked_to": "string",  # quote_id of the part this one continues (a quotation across paragraphs)
-        "sentence_id": "Int64",
-    },
-}
-TABLES = tuple(SCHEMA)
-SPAN_GROUPS = ("dates", "numbers", "quotes")
-_BASE = {"doc_id", "start", "end", "text", "sentence_id"}
-
-# Extension attributes: one per table column that is not derived from the span itself.
-for _table in ("entities", *SPAN_GROUPS):
-    for _col in SCHEMA[_table]:
-        if _col not in _BASE and _col != "label" and not Span.has_extension(_col):
-            Span.set_extension(_col, default=None)
-for _attr in ("doc_id", "published", "meta"):
-    if not Doc.has_extension(_attr):
-        Doc.set_extension(_attr, default=None)
+from ._version import __version__
+from .published import iso_published
+from .schema import SCHEMA, SPAN_GROUPS, TABLES, InputDoc  # noqa: F401  (TABLES: re-exported)
 
 
 def doc_text(doc: Doc) -> str:
@@ -161,3 +78,46 @@ def document_row(doc: Doc | None, **fields) -> dict:
             row["n_sentences"] = 1 + int(numpy.count_nonzero(doc.to_array(SENT_START)[1:].astype(numpy.int64) == 1))
     row.update({k: v for k, v in fields.items() if k in row})
     return row
+
+
+def sha256(text: str) -> str:
+    return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
+
+
+def check_text(item: InputDoc, max_chars: int) -> str | None:
+    """Why a document cannot be processed, in plain words; ``None`` when it can."""
+    if item.error:
+        return item.error
+    if item.text is None or item.text == "":
+        return f"{item.input}: empty document (no text)"
+    if not item.text.strip():
+        return f"{item.input}: the text is whitespace only"
+    if len(item.text) > max_chars:
+        return f"{item.input}: document too long ({len(item.text):,} characters; the limit is {max_chars:,}, see --max-chars)"
+    return None
+
+
+def input_fields(item: InputDoc) -> dict:
+    """The ``documents`` columns that come from the input (not from the ``Doc``)."""
+    return dict(
+        pipeline_version=__version__,
+        doc_id=item.doc_id,
+        input=item.input,
+        source=item.source,
+        url=item.url,
+        title=item.title,
+        published=iso_published(item.published),
+        encoding=item.encoding,
+        sha256=sha256(item.text) if isinstance(item.text, str) else None,
+        note=item.meta.get("note"),
+        text_used=item.meta.get("text_used"),
+    )
+
+
+def input_row(item: InputDoc, doc: Doc | None = None, error: str | None = None) -> dict:
+    """The one place a ``documents`` row is built: the input's fields, the counts of ``doc``
+    (when it was processed) and the status (``error`` when ``error`` is given)."""
+    if error is not None:
+        return document_row(None, **input_fields(item), status="error", error=error)
+    return document_row(doc, **input_fields(item), status="ok")
+

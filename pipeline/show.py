@@ -232,7 +232,7 @@ def add_arguments(parser) -> None:
 
 
 def run(args) -> int:
-    from . import extract
+    from .api import extract
 
     if args.article != "-" and not Path(args.article).is_file():
         print(f"error: no such file: {args.article}", file=sys.stderr)

@@ -18,7 +18,7 @@ def nlp():
 @pytest.fixture(scope="session")
 def tok():
     """The tokenizer-only pipeline (norms and sentences, no components), for stage-level tests."""
-    from pipeline.language import make_nlp
+    from pipeline.lang.nlp import make_nlp
 
     return make_nlp()
 

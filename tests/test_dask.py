@@ -6,13 +6,15 @@ from __future__ import annotations
 import fsspec
 import pandas as pd
 import pytest
-from test_batch import assert_same_tables, write_corpus
+from helpers import assert_same_tables, write_corpus
 
 from pipeline.batch import run
 from pipeline.records import TABLES
 
 distributed = pytest.importorskip("distributed")
 
+
+pytestmark = pytest.mark.slow  # end-to-end runs (pytest -m 'not slow' skips them)
 
 @pytest.fixture(scope="module")
 def corpus(tmp_path_factory):

@@ -10,7 +10,7 @@ from datetime import date
 import pytest
 
 from pipeline.dates import find_dates
-from pipeline.dates_resolve import bounds
+from pipeline.dates.resolve import bounds
 
 PUB = date(2022, 6, 20)  # a Monday
 

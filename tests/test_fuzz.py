@@ -9,6 +9,7 @@ import tempfile
 from pathlib import Path
 
 import pandas as pd
+import pytest
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
@@ -58,6 +59,7 @@ def check_spans(tables: dict[str, list[dict]], texts: dict[str, str]) -> None:
                 assert raw[row["speaker_start"] : row["speaker_end"]] == row["speaker"], row
 
 
+@pytest.mark.slow
 @settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(text=unicode_text, published=st.sampled_from([None, "2022-06-20", "2015-07-21 02:51:31", "not a date"]))
 @example(text="", published=None)
@@ -112,6 +114,7 @@ def _jsonl_line(text: str, doc_id) -> str:
     blobs=st.lists(st.tuples(st.binary(max_size=200), st.sampled_from([".txt", ".jsonl", ".csv", ".html"])), max_size=3),
     ids=st.lists(st.sampled_from(["a", "a", "../x", "/y", "z\x00", "=1"]), min_size=4, max_size=4),
 )
+@pytest.mark.slow
 def test_batch_run_accounts_for_every_input_and_keeps_offsets(nlp, texts, blobs, ids):
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp) / "in"

@@ -1,6 +1,6 @@
 import pytest
 
-from pipeline.language import make_nlp
+from pipeline.lang.nlp import make_nlp
 
 
 @pytest.fixture(scope="module")

@@ -17,6 +17,8 @@ from pipeline.io.writers import to_frame, write_table
 from pipeline.records import TABLES
 from pipeline.summaries import SUMMARIES, write_summaries
 
+pytestmark = pytest.mark.slow  # end-to-end runs (pytest -m 'not slow' skips them)
+
 REPO = Path(__file__).resolve().parents[1]
 NOTEBOOKS = sorted((REPO / "notebooks").glob("*.ipynb"))
 RAW = REPO / "data" / "raw"

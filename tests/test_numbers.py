@@ -1,4 +1,4 @@
-"""Numbers: the pure reader (pipeline.number_words) and the stage (pipeline.numbers).
+"""Numbers: the pure reader (pipeline.lang.number_words) and the stage (pipeline.numbers).
 
 All sentences are written for these tests.
 """
@@ -10,7 +10,7 @@ import math
 import pytest
 from spacy.tokens import Span
 
-from pipeline.number_words import parse_digits, read_number, read_ordinal
+from pipeline.lang.number_words import parse_digits, read_number, read_ordinal
 from pipeline.numbers import find_numbers
 
 

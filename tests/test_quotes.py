@@ -13,7 +13,7 @@ from spacy.tokens import Span
 
 from pipeline import quotes  # noqa: F401  (registers the component)
 from pipeline.evaluation.quotes import match, same_speaker
-from pipeline.language import make_nlp
+from pipeline.lang.nlp import make_nlp
 from pipeline.quotes import find_quotes
 
 ROOT = Path(__file__).resolve().parents[1]

@@ -14,11 +14,12 @@ from pathlib import Path
 
 import pandas as pd
 import pytest
-from conftest import REPO
-from test_batch import assert_same_tables, make_article, write_corpus
+from helpers import REPO, assert_same_tables, make_article, write_corpus
 
 from pipeline.batch import PARTS, PartStore
 from pipeline.io.writers import read_table
+
+pytestmark = pytest.mark.slow  # end-to-end runs (pytest -m 'not slow' skips them)
 
 N_DOCS = 200
 PART = "4"

@@ -5,9 +5,9 @@ from __future__ import annotations
 import pytest
 from spacy.attrs import ORTH
 
-from pipeline.language import make_nlp
-from pipeline.quotes import _sent_bounds
-from pipeline.quotes_marks import MARKS, _layout
+from pipeline.lang.nlp import make_nlp
+from pipeline.quotes.component import _sent_bounds
+from pipeline.quotes.marks import MARKS, _layout
 from pipeline.records import _sentence_index, doc_rows, doc_text, document_row
 
 TEXTS = [

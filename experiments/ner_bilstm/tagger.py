@@ -4,11 +4,11 @@ Every word is represented by what it is by itself — its pretrained word vector
 learned from raw Arabic text; the first of the word's clitic readings that has one), a character
 CNN over the normalized word, its word clusters, shape, corpus frequency, gazetteer types and title
 flag — plus the multi-word gazetteer tag of its position. One bidirectional LSTM layer reads the
-sentence and a linear layer gives a probability for each BIO tag. ``ner.CRFEntityRecognizer`` mixes
+sentence and a linear layer gives a probability for each BIO tag. ``ensemble.EnsembleRecognizer`` mixes
 these probabilities with the CRF's marginals (weights in ``meta.json``) before decoding.
 
 The weights (``bilstm.npz``) and the vocabulary of word vectors (``bilstm_vocab.txt``) are written by
-``python -m pipeline train ner-bilstm`` (``pipeline/training/ner_bilstm.py``, torch).
+``python -m experiments.ner_bilstm.train`` (torch).
 """
 
 from __future__ import annotations
@@ -28,7 +28,7 @@ _CACHE_SIZE = 50_000
 def word_inputs(n: str, lex, index: dict[str, int], chars: dict[str, int]) -> tuple:
     """Discrete inputs of one normalized word: (word row, match kind, 3 cluster ids, shape,
     frequency bucket, 5 gazetteer/title flags, character ids). Shared by training and tagging."""
-    from .ner import gaz_key
+    from pipeline.ner import gaz_key
 
     vs = lex.variants(n)
     wid, match, cl = 0, 2, (0, 0, 0)

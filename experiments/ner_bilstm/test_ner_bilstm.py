@@ -1,61 +1,19 @@
-"""The BiLSTM half of the NER ensemble (numpy inference equals the torch model it was exported
-from), BIO-constrained decoding, document-level name propagation and document grouping in the
-evaluation."""
+"""The BiLSTM experiment: numpy inference equals the torch model it was exported from, and the
+ensemble is a component of its own (the shipped ``ner`` never switches to it)."""
 
 from __future__ import annotations
 
 import numpy as np
 import pytest
 
+from experiments.ner_bilstm.tagger import TAGS, BiLSTMTagger
 from pipeline import ner
-from pipeline.evaluation import ner as ev
-from pipeline.ner import bio_viterbi
-from pipeline.ner_bilstm import TAGS, BiLSTMTagger
 
 
-def test_bio_viterbi_never_starts_inside_or_switches_type():
-    lp = np.log(np.full((4, len(TAGS)), 1e-3))
-    lp[0, TAGS.index("I-PER")] = 0.0  # best alone, but an I- cannot start a sentence
-    lp[1, TAGS.index("I-ORG")] = 0.0  # nor follow another type
-    lp[2, TAGS.index("B-LOC")] = 0.0
-    lp[3, TAGS.index("I-LOC")] = 0.0
-    tags = bio_viterbi(lp, TAGS)
-    assert tags[2:] == ["B-LOC", "I-LOC"]
-    for a, b in zip(["O", *tags], tags, strict=False):
-        assert not b.startswith("I-") or a[2:] == b[2:]
-
-
-def test_propagate_names_tags_other_mentions_with_clitics():
-    s1 = ["قال", "البنك", "التجاري", "ان", "ارباحه", "زادت"]
-    s2 = ["واعلن", "للبنك", "التجاري", "في", "القاهره"]
-    s3 = ["البنك", "التجاري", "ورئيسه"]
-    spans = [[(1, 3, "ORG")], [(4, 5, "LOC")], []]
-    out = ner.propagate_names([s1, s2, s3], spans)
-    assert out[0] == [(1, 3, "ORG")]
-    assert (1, 3, "ORG") in out[1] and (4, 5, "LOC") in out[1]
-    assert out[2] == [(0, 2, "ORG")]
-    # a name is never laid over words the model already tagged
-    out = ner.propagate_names([s1, s3], [[(1, 3, "ORG")], [(0, 1, "LOC")]])
-    assert out[1] == [(0, 1, "LOC")]
-
-
-def test_propagate_names_surnames_and_one_label_per_name():
-    s1 = ["قال", "المدرب", "ارسين", "فينغر", "ان", "ارسنال", "فاز"]
-    s2 = ["واضاف", "فينغر", "ان", "ارسنال", "سيلعب"]
-    s3 = ["وفي", "ارسنال", "لاعبون", "كثيرون"]
-    spans = [[(2, 4, "PER"), (5, 6, "ORG")], [(3, 4, "ORG")], [(1, 2, "LOC")]]
-    out = ner.propagate_names([s1, s2, s3], spans)
-    assert (1, 2, "PER") in out[1]  # the surname alone is the person
-    assert out[2] == [(1, 2, "ORG")]  # two ORG readings against one LOC: one label per name
-    # a word the document tags alone with another label is not taken as a surname
-    s4 = ["زار", "محمد", "مصر", "ثم", "مصر"]
-    out = ner.propagate_names([s4], [[(1, 3, "PER"), (4, 5, "LOC")]])
-    assert out[0] == [(1, 3, "PER"), (4, 5, "LOC")]
-
-
+@pytest.mark.slow
 def test_numpy_bilstm_equals_torch(tmp_path):
     torch = pytest.importorskip("torch")
-    from pipeline.training.ner_bilstm import batchify, build_model, export
+    from experiments.ner_bilstm.train import batchify, build_model, export
 
     torch.manual_seed(1)
     vocab = ["القاهره", "مصر", "الرئيس", "قال"]
@@ -71,7 +29,7 @@ def test_numpy_bilstm_equals_torch(tmp_path):
     tagger = BiLSTMTagger(tmp_path, lex)
     sents = [["قال", "الرئيس", "في", "مصر"], ["القاهره"], ["وبالقاهره", "xyz", "2022", "قال", "،"]]
     got = tagger.probabilities(sents)
-    from pipeline.ner_bilstm import position_tags, word_inputs
+    from experiments.ner_bilstm.tagger import position_tags, word_inputs
 
     index = {w: i + 1 for i, w in enumerate(vocab)}
     cidx = {c: i + 2 for i, c in enumerate(chars)}
@@ -85,31 +43,26 @@ def test_numpy_bilstm_equals_torch(tmp_path):
         np.testing.assert_allclose(got[b], want[b, : len(s)], atol=1e-5)
 
 
-class _Echo:
-    """A stand-in 'ner' component that tags the first word of every sentence as PER."""
+def test_the_shipped_component_has_no_ensemble_branch(tmp_path):
+    """A bilstm.npz in the model folder changes nothing in the shipped component."""
+    import shutil
 
-    def __call__(self, doc):
-        from spacy.tokens import Span
+    from pipeline.api import MODEL_DIR
 
-        doc.ents = [Span(doc, s.start, s.start + 1, label="PER") for s in doc.sents]
-        return doc
+    model = tmp_path / "ner"
+    shutil.copytree(MODEL_DIR / "ner", model)
+    (model / "bilstm.npz").write_bytes(b"not a model")
+    rec = ner.CRFEntityRecognizer().from_disk(model)
+    assert not hasattr(rec, "neural")
+    sents = [["قال", "الرئيس", "في", "مصر"]]
+    assert rec.predict_document(sents) == ner.CRFEntityRecognizer().from_disk(MODEL_DIR / "ner").predict_document(sents)
 
 
-def test_evaluation_groups_sentences_and_maps_offsets_back():
-    import spacy
+def test_the_ensemble_is_a_factory_of_its_own():
+    import pipeline
+    from experiments.ner_bilstm import ensemble
 
-    blank = spacy.blank("ar")
-
-    class _Nlp:  # the two things predict() uses: the vocab and the "ner" component
-        vocab = blank.vocab
-        pipe_names = ["ner"]
-
-        @staticmethod
-        def get_pipe(name):
-            return _Echo()
-
-    nlp = _Nlp()
-    sents = [["أ", "ب"], ["ج"], ["د", "ه", "و"]]
-    for k in (1, 2, 3):
-        preds, wps = ev.predict(nlp, sents, doc_sentences=k)
-        assert preds == [{(0, 1, "PER")}] * 3 and wps > 0
+    nlp = pipeline.load()
+    nlp.replace_pipe("ner", "crf_bilstm_ner")
+    assert isinstance(nlp.get_pipe("ner"), ensemble.EnsembleRecognizer)
+    assert nlp.pipe_names == ["arabic_sentences", "ner", "dates", "numbers", "quotes"]

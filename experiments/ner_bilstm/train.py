@@ -1,10 +1,10 @@
-"""``python -m pipeline train ner-bilstm [--config configs/ner.toml] [--output DIR]``: train the
+"""``python -m experiments.ner_bilstm.train [--config configs/ner.toml] [--output DIR]``: train the
 BiLSTM half of an NER ensemble (torch, CPU) and write ``bilstm.npz``, ``bilstm_vocab.txt`` and
-``bilstm.json`` next to a copy of the CRF model in DIR, where ``pipeline.ner_bilstm`` runs it with
-numpy (``nlp.get_pipe("ner").from_disk(DIR)``). An experiment, not the shipped model: on dev the
+``bilstm.json`` next to a copy of the CRF model in DIR, where ``experiments.ner_bilstm.ensemble`` runs it
+with numpy (``EnsembleRecognizer().from_disk(DIR)``). An experiment, not the shipped model: on dev the
 ensemble did not beat the CRF once names are propagated within documents (benchmarks/results/ner.md).
 
-Inputs of every word (see ``pipeline.ner_bilstm.word_inputs``): the PPMI-SVD word vectors built by
+Inputs of every word (see ``experiments.ner_bilstm.tagger.word_inputs``): the PPMI-SVD word vectors built by
 ``train ner`` from the raw text (frozen; ``build/ner/ppmi-vectors-*.npy``), a character CNN, the
 word clusters, shape, frequency and gazetteer features of the CRF's lexicon (read from the model
 directory, so run ``train ner`` first), and the multi-word gazetteer tag of the position.
@@ -26,11 +26,12 @@ from pathlib import Path
 
 import numpy as np
 
-from ..evaluation.ner import read_conll, score, spans_from_bio
-from ..ner import Lexicon, bio_spans, bio_viterbi
-from ..ner_bilstm import TAG_INDEX, TAGS, position_tags, word_inputs
-from ..normalize import normalize
-from .ner import DEFAULT_CONFIG, DEFAULT_OUTPUT, _path, log
+from pipeline.evaluation.ner import read_conll, score, spans_from_bio
+from pipeline.lang.normalize import normalize
+from pipeline.ner import Lexicon, bio_spans, bio_viterbi
+from pipeline.training.ner import DEFAULT_CONFIG, DEFAULT_OUTPUT, _path, log
+
+from .tagger import TAG_INDEX, TAGS, position_tags, word_inputs
 
 
 def _vectors(cfg: dict) -> tuple[list[str], np.ndarray]:
@@ -214,3 +215,11 @@ def export(net, out: Path, vocab: list[str], chars: list[str], hp: dict) -> None
     (out / "bilstm_vocab.txt").write_text("\n".join(vocab) + "\n", encoding="utf-8")
     (out / "bilstm.json").write_text(json.dumps({"hidden": hp["hidden"], "chars": chars}, ensure_ascii=False),
                                      encoding="utf-8")
+
+
+if __name__ == "__main__":
+    import argparse
+
+    _parser = argparse.ArgumentParser(prog="python -m experiments.ner_bilstm.train")
+    add_arguments(_parser)
+    sys.exit(run(_parser.parse_args()))

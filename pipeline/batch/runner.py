@@ -28,8 +28,7 @@ import threading
 import time
 from collections import deque
 from collections.abc import Iterable, Iterator
-from dataclasses import asdict, dataclass, field
-from datetime import date, datetime
+from dataclasses import asdict
 from functools import lru_cache
 from pathlib import Path
 
@@ -38,151 +37,21 @@ import pandas as pd
 import pyarrow as pa
 import pyarrow.parquet as pq
 from spacy.language import Language
-from spacy.tokens import Doc
 from threadpoolctl import threadpool_limits
 
-from . import __version__
-from .io.readers import Fields, InputDoc, read_inputs, unique_ids
-from .io.writers import to_frame, write_manifest, write_table
-from .records import SCHEMA, TABLES, doc_rows, document_row
+from .._version import __version__
+from ..api import DEFAULT_MAX_CHARS, make_doc, process_stream, process_text  # noqa: F401  (re-exported)
+from ..io.readers import Fields, InputDoc, read_inputs, unique_ids
+from ..io.writers import to_frame, write_manifest, write_table
+from ..published import iso_published as _iso
+from ..published import parse_published  # noqa: F401  (re-exported)
+from ..records import sha256
+from ..schema import SCHEMA, TABLES
 
-DEFAULT_MAX_CHARS = 1_000_000
 DEFAULT_PART_DOCS = 256
 DEFAULT_RECYCLE_DOCS = 1000  # a worker loads its pipeline afresh after this many documents
 PARTS = "_parts"
 POS = "_pos"  # position of the document inside its part, a column of every part file
-
-
-def parse_published(value) -> date | None:
-    """A publication date from an input field ("2022-06-20", "2015-07-21 02:51:31", a ``date``);
-    ``None`` when absent or unreadable."""
-    if value is None or value == "":
-        return None
-    if isinstance(value, datetime):
-        return value.date()
-    if isinstance(value, date):
-        return value
-    text = str(value).strip()
-    try:
-        return date.fromisoformat(text[:10])
-    except ValueError:
-        pass
-    try:
-        from dateutil import parser as du
-
-        return du.parse(text, dayfirst=True).date()
-    except (ValueError, OverflowError, TypeError):
-        return None
-
-
-def sha256(text: str) -> str:
-    return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
-
-
-def check_text(item: InputDoc, max_chars: int) -> str | None:
-    """Why a document cannot be processed, in plain words; ``None`` when it can."""
-    if item.error:
-        return item.error
-    if item.text is None or item.text == "":
-        return f"{item.input}: empty document (no text)"
-    if not item.text.strip():
-        return f"{item.input}: the text is whitespace only"
-    if len(item.text) > max_chars:
-        return f"{item.input}: document too long ({len(item.text):,} characters; the limit is {max_chars:,}, see --max-chars)"
-    return None
-
-
-def make_doc(nlp: Language, text: str, published=None, doc_id: str | None = None) -> Doc:
-    doc = nlp.make_doc(text)
-    doc._.published = parse_published(published)
-    doc._.doc_id = doc_id
-    return doc
-
-
-def process_text(nlp: Language, text: str, published=None, doc_id: str | None = None) -> dict[str, list[dict]]:
-    """All records of one text (the ``extract`` API)."""
-    doc_id = doc_id or sha256(text)[:16]
-    item = InputDoc(doc_id=doc_id, text=text, input="<text>", published=_iso(published))
-    result = Results()
-    for rows in process_stream(nlp, [item]):
-        result.add(rows)
-    return result.tables
-
-
-def _iso(value) -> str | None:
-    d = parse_published(value)
-    return d.isoformat() if d else (None if value is None else str(value))
-
-
-def process_stream(
-    nlp: Language, items: Iterable[InputDoc], max_chars: int = DEFAULT_MAX_CHARS, batch_size: int = 32
-) -> Iterator[dict[str, list[dict]]]:
-    """For each input, in order, the rows it contributes to every table."""
-    nlp.max_length = max(nlp.max_length, max_chars + 1)
-    base = {"pipeline_version": __version__}
-
-    def meta(item: InputDoc) -> dict:
-        pub = parse_published(item.published)
-        return dict(
-            base,
-            doc_id=item.doc_id,
-            input=item.input,
-            source=item.source,
-            url=item.url,
-            title=item.title,
-            published=pub.isoformat() if pub else item.published,
-            encoding=item.encoding,
-            sha256=sha256(item.text) if isinstance(item.text, str) else None,
-            note=item.meta.get("note"),
-            text_used=item.meta.get("text_used"),
-        )
-
-    pending: list[InputDoc] = []
-
-    def flush() -> Iterator[dict[str, list[dict]]]:
-        docs = [make_doc(nlp, it.text, it.published, it.doc_id) for it in pending]
-        try:
-            processed = list(nlp.pipe(docs, batch_size=batch_size))
-        except Exception:  # one bad document must not sink the batch: redo one by one
-            processed = []
-            for d in docs:
-                try:
-                    processed.append(nlp(d))
-                except Exception as exc:  # noqa: BLE001
-                    processed.append(exc)
-        for it, doc in zip(pending, processed, strict=True):
-            if isinstance(doc, Exception):
-                msg = f"{it.input}: pipeline failed ({type(doc).__name__}: {doc})"
-                yield {"documents": [document_row(None, **meta(it), status="error", error=msg)]}
-                continue
-            try:
-                rows = doc_rows(doc, it.doc_id)
-                rows["documents"] = [document_row(doc, **meta(it), status="ok")]
-            except Exception as exc:  # noqa: BLE001 - a stage left values records cannot use
-                msg = f"{it.input}: records failed ({type(exc).__name__}: {exc})"
-                rows = {"documents": [document_row(None, **meta(it), status="error", error=msg)]}
-            yield rows
-        pending.clear()
-
-    for item in items:
-        problem = check_text(item, max_chars)
-        if problem:
-            yield from flush()
-            yield {"documents": [document_row(None, **meta(item), status="error", error=problem)]}
-            continue
-        pending.append(item)
-        if len(pending) >= batch_size:
-            yield from flush()
-    yield from flush()
-
-
-@dataclass
-class Results:
-    tables: dict[str, list[dict]] = field(default_factory=lambda: {t: [] for t in TABLES})
-
-    def add(self, rows: dict[str, list[dict]]) -> None:
-        for table, items in rows.items():
-            self.tables[table].extend(items)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -298,7 +167,7 @@ def _worker_nlp(recycle_docs: int) -> Language:
     if getattr(_WORKER, "pid", None) != os.getpid():  # a forked worker: not the parent's pipeline
         _WORKER.nlp, _WORKER.docs, _WORKER.pid = None, 0, os.getpid()
     if _WORKER.nlp is None or (recycle_docs and _WORKER.docs >= recycle_docs):
-        from .language import load
+        from ..api import load
 
         _WORKER.nlp = None
         gc.collect()
@@ -362,7 +231,7 @@ def _peak_rss_mb() -> float:
 def code_fingerprint() -> str:
     """A hash of the package's code, resources and models: parts written by other code are not
     reused (a resumed run must give the tables an uninterrupted run gives)."""
-    root = Path(__file__).resolve().parent
+    root = Path(__file__).resolve().parents[1]
     h = hashlib.sha256()
     for path in sorted(p for p in root.rglob("*") if p.is_file() and "__pycache__" not in p.parts):
         if path.suffix in (".pyc", ".pyo"):
@@ -616,7 +485,7 @@ def finalize(
             counts[table] = len(frame)
             if table == "documents":
                 documents = frame
-        from .summaries import write_summaries
+        from ..summaries import write_summaries
 
         counts.update(write_summaries(target, formats))
         failed = documents[documents["status"] != "ok"]

@@ -15,9 +15,9 @@ from datetime import date
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from . import records  # noqa: F401  (extension attributes)
-from .dates_grammar import Grammar
-from .dates_resolve import approximate, resolve
+from .. import schema  # noqa: F401  (extension attributes)
+from .grammar import Grammar
+from .resolve import approximate, resolve
 
 
 def _as_date(value) -> date | None:

@@ -8,8 +8,8 @@
 
 from __future__ import annotations
 
-from .dates_detect import AFTER_YEAR, COMMAS, SEPS, Parser
-from .dates_lexicon import NUMBER_STARTS, lookup
+from .lexicon import NUMBER_STARTS, lookup
+from .parser import AFTER_YEAR, COMMAS, SEPS, Parser
 
 _QUICK: dict[str, bool] = {}
 # before a holiday that is also a common noun (الحج): the words that make it a time

@@ -17,9 +17,9 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from . import number_words as _number_words
-from .language import read_lexicon
-from .normalize import clitic_variants, normalize
+from ..lang import number_words as _number_words
+from ..lang.normalize import clitic_variants, normalize
+from ..resources import read_lexicon
 
 
 def _number_starts() -> frozenset[str]:

@@ -12,7 +12,7 @@ import re
 
 from spacy.attrs import IS_SPACE, NORM
 
-from .dates_lexicon import NUMBER_STARTS, lookup, number_reader, tables
+from .lexicon import NUMBER_STARTS, lookup, number_reader, tables
 
 _PIECE_RE = re.compile(r"\d+|[^\W\d_]+|[^\w\s]")
 SEPS = {"/", "-", "."}

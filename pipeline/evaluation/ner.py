@@ -115,7 +115,7 @@ def predict(nlp, sentences: list[list[str]], doc_sentences: int = 1) -> tuple[li
 
 def evaluate(gold_path: str | Path, nlp=None, doc_sentences: int = DOC_SENTENCES) -> dict:
     if nlp is None:
-        from ..language import load
+        from ..api import load
 
         nlp = load(exclude=("dates", "numbers", "quotes"))
     sents = read_conll(gold_path)

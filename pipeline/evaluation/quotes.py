@@ -88,7 +88,7 @@ def match(gold: list[dict], pred: list[dict]) -> list[tuple[int, int]]:
 
 
 def same_speaker(gold: str | None, pred: str | None) -> bool:
-    from ..normalize import normalize
+    from ..lang.normalize import normalize
 
     if not gold or not pred:
         return not gold and not pred
@@ -105,7 +105,7 @@ def _speaker_text(text: str, quote: dict) -> str | None:
 
 
 def evaluate(gold_rows: list[dict], data: Path, nlp=None) -> dict:
-    from ..language import load
+    from ..api import load
 
     nlp = nlp or load(exclude=("dates", "numbers"))  # the quotes stage uses entities only
     texts, problems = [], []

@@ -29,9 +29,10 @@ import itertools
 import json
 import re
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 
+from ..schema import InputDoc
 from .html import html_to_text, looks_like_html
 
 SUFFIXES = (".txt", ".jsonl", ".csv", ".html", ".htm")
@@ -73,20 +74,6 @@ class Fields:
     published: tuple[str, ...] = ("published", "date", "date_published", "date_extracted")
     url: tuple[str, ...] = ("url",)
     source: tuple[str, ...] = ("source",)
-
-
-@dataclass
-class InputDoc:
-    doc_id: str
-    text: str | None
-    input: str  # file, and line or row
-    title: str | None = None
-    published: str | None = None
-    url: str | None = None
-    source: str | None = None
-    encoding: str | None = None
-    error: str | None = None
-    meta: dict = field(default_factory=dict)  # extra documents columns: note, text_used
 
 
 # --- encodings ---------------------------------------------------------------------------------

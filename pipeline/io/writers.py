@@ -25,7 +25,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from ..records import SCHEMA
+from ..schema import SCHEMA
 
 FORMULA = r"^('*[=+\-@\t\r])"
 _QUOTED = "^'" + FORMULA[1:]

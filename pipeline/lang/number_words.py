@@ -38,7 +38,7 @@ import re
 from collections.abc import Sequence
 from functools import lru_cache
 
-from .language import read_lexicon
+from ..resources import read_lexicon
 
 NEGATIVE = frozenset({"سالب", "ناقص"})
 TEEN = frozenset({"عشر", "عشره"})

@@ -33,9 +33,9 @@ from spacy.attrs import IS_SPACE, NORM
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from . import records  # noqa: F401  (extension attributes)
-from .language import RESOURCES
-from .normalize import clitic_variants, normalize, normalize_light, strip_proclitics
+from .. import schema  # noqa: F401  (extension attributes)
+from ..lang.normalize import clitic_variants, normalize, normalize_light, strip_proclitics
+from ..resources import RESOURCES
 
 LABELS = ("PER", "ORG", "LOC", "MISC")
 LABEL_MAP = {"PERS": "PER"}
@@ -375,7 +375,6 @@ class CRFEntityRecognizer:
         self.fallback = fallback
         self.lexicon = Lexicon()
         self.tagger = None
-        self.neural = None  # ner_bilstm.BiLSTMTagger when the model directory has one
         self.meta: dict = {}
         self.entity_bias: float | dict | None = None  # None: the value in meta.json
         self._labels: tuple[str, ...] | None = None
@@ -454,38 +453,11 @@ class CRFEntityRecognizer:
 
     def predict_document(self, sentences: list[list[str]]) -> list[list[tuple[int, int, str]]]:
         """(start, end, label) word spans of every sentence of one document (normalized words):
-        each sentence tagged (CRF, or the CRF + BiLSTM ensemble), then, if the model says so, the
-        other mentions of a name found in the document tagged like it."""
-        ens = self.meta.get("ensemble") or {}
-        if self.neural is None or not ens:
-            spans = [self.predict_spans(norms) for norms in sentences]
-        else:
-            probs: list = []
-            for k in range(0, len(sentences), 64):
-                probs.extend(self.neural.probabilities(sentences[k : k + 64]))
-            spans = [self._ensemble_spans(norms, p, ens) for norms, p in zip(sentences, probs, strict=True)]
+        each sentence tagged by the CRF, then, if the model says so, the other mentions of a name
+        found in the document tagged like it."""
+        spans = [self.predict_spans(norms) for norms in sentences]
         if self.meta.get("propagate"):
             spans = propagate_names(sentences, spans)
-        return spans
-
-    def _ensemble_spans(self, norms: list[str], nn_probs, ens: dict) -> list[tuple[int, int, str]]:
-        import numpy as np
-
-        from .ner_bilstm import TAGS
-
-        if not norms:
-            return []
-        tagger = self.tagger
-        tagger.set(self.lexicon.sentence_features(norms))
-        labels = self.labels
-        marginal = tagger.marginal
-        crf = np.array([[marginal(lab, t) if lab in labels else 0.0 for lab in TAGS] for t in range(len(norms))])
-        w = float(ens.get("crf_weight", 0.5))
-        lp = w * np.log(crf + 1e-12) + (1.0 - w) * np.log(nn_probs + 1e-12)
-        lp[:, 1:] += float(ens.get("entity_bias", 0.0))
-        spans = bio_spans(bio_viterbi(lp, TAGS))
-        if self.fallback:
-            spans = apply_fallback(spans, norms, self.lexicon, reviewed_names())
         return spans
 
     def pipe(self, docs, batch_size: int = 128):
@@ -507,11 +479,6 @@ class CRFEntityRecognizer:
         self.meta = json.loads(meta.read_text(encoding="utf-8")) if meta.exists() else {}
         self.tagger = pycrfsuite.Tagger()
         self.tagger.open(str(path / "model.crfsuite"))
-        self.neural = None
-        if (path / "bilstm.npz").exists():
-            from .ner_bilstm import BiLSTMTagger
-
-            self.neural = BiLSTMTagger(path, self.lexicon)
         return self
 
 

@@ -40,10 +40,9 @@ from functools import lru_cache
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from . import records  # noqa: F401  (extension attributes)
-from .language import read_lexicon
-from .normalize import clitic_variants
-from .number_words import (
+from .. import schema  # noqa: F401  (extension attributes)
+from ..lang.normalize import clitic_variants
+from ..lang.number_words import (
     NEGATIVE,
     is_definite_noun,
     lexicons,
@@ -52,6 +51,7 @@ from .number_words import (
     read_ordinal,
     undefine,
 )
+from ..resources import read_lexicon
 
 _CLITIC_DIGITS = re.compile(r"^(?:[وفبلك]{1,2}|[وفبلك]?ال)(?=[+-]?\d)")
 _BIDI = "\u061c\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"

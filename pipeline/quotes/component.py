@@ -24,9 +24,9 @@ from spacy.attrs import NORM, SENT_START
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from . import records  # noqa: F401  (extension attributes)
-from .language import QUOTE_MARKS
-from .quotes_lexicon import (
+from .. import schema  # noqa: F401  (extension attributes)
+from ..lang.chars import QUOTE_MARKS
+from .lexicon import (
     COMPLEMENTIZERS,
     ENTS_KEY,
     NOT_COMPLEMENTIZER_AFTER,
@@ -39,8 +39,8 @@ from .quotes_lexicon import (
     title_of,
     verb_of,
 )
-from .quotes_marks import quoted_spans
-from .quotes_speakers import COLON, COMMA, END, Speaker, read_speaker
+from .marks import quoted_spans
+from .speakers import COLON, COMMA, END, Speaker, read_speaker
 
 MIN_UNCUED_WORDS = 8  # a quotation with no cue at all must be at least this long
 MIN_CUED_WORDS = 3  # … and one with a cue but no colon

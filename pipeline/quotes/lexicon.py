@@ -9,8 +9,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import lru_cache
 
-from .language import RESOURCES, read_lexicon
-from .normalize import normalize, normalize_light
+from ..lang.normalize import normalize, normalize_light
+from ..resources import RESOURCES, read_lexicon
 
 COMPLEMENTIZERS = frozenset(normalize(w) for w in (
     "أن", "إن", "بأن", "أنه", "إنه", "أنها", "إنها", "أنهم", "إنهم", "أنهما", "إنهما", "بأنه", "بأنها",

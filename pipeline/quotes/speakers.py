@@ -13,9 +13,9 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc
 
-from .language import QUOTE_MARKS
-from .normalize import normalize, normalize_light, strip_proclitics
-from .quotes_lexicon import COMPLEMENTIZERS, entities, in_class, is_stop, strip_conj, title_of, verb_of
+from ..lang.chars import QUOTE_MARKS
+from ..lang.normalize import normalize, normalize_light, strip_proclitics
+from .lexicon import COMPLEMENTIZERS, entities, in_class, is_stop, strip_conj, title_of, verb_of
 
 COLON = {":"}
 COMMA = {"،", ","}

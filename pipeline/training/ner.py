@@ -24,8 +24,8 @@ from collections import Counter
 from pathlib import Path
 
 from ..evaluation.ner import DOC_SENTENCES, read_conll, score, sentence_blocks, spans_from_bio
+from ..lang.normalize import normalize
 from ..ner import CRFEntityRecognizer, Lexicon
-from ..normalize import normalize
 
 ROOT = Path(__file__).resolve().parents[2]
 DEFAULT_CONFIG = ROOT / "configs" / "ner.toml"
