@@ -19,6 +19,7 @@ from . import dates, ner, numbers, quotes  # noqa: F401  (register the component
 from .lang.nlp import make_nlp
 from .published import iso_published, parse_published
 from .records import TABLES, check_text, doc_rows, input_row, sha256
+from .resources import validate
 from .schema import InputDoc
 
 MODEL_DIR = Path(__file__).parent / "models"
@@ -29,7 +30,9 @@ DEFAULT_MAX_CHARS = 1_000_000
 def load(exclude: tuple[str, ...] = ()) -> Language:
     """The full pipeline as a spaCy ``Language``: tokenizer and norms, sentences, named entities
     (the shipped model, when present, plus canonical names and mention clusters), dates, numbers,
-    quotes. Nothing is downloaded. ``exclude`` names stages to leave out."""
+    quotes. Nothing is downloaded. ``exclude`` names stages to leave out. Every resource file is
+    checked first (:func:`pipeline.resources.validate`: a malformed row names its file and line)."""
+    validate()
     nlp = make_nlp()
     if "ner" not in exclude:
         ner.add_to(nlp, MODEL_DIR)

@@ -46,6 +46,7 @@ from ..io.writers import to_frame, write_manifest, write_table
 from ..published import iso_published as _iso
 from ..published import parse_published  # noqa: F401  (re-exported)
 from ..records import sha256
+from ..resources import validate
 from ..schema import SCHEMA, TABLES
 
 DEFAULT_PART_DOCS = 256
@@ -325,6 +326,7 @@ def run(
     from .engines import InlineEngine, make_engine
 
     t0 = time.perf_counter()
+    validate()  # a malformed resource row stops the run before any document is read
     fields = fields or Fields()
     default_pub = _iso(published) if published is not None else None
     store = PartStore(outdir)
