@@ -2,7 +2,7 @@
 
 ``process_text`` handles one text (the ``extract`` API). ``run`` streams every input, in parts of
 ``part_docs`` documents, to an engine (this process, a pool of processes, or a Dask cluster; see
-:mod:`pipeline.engines`). Each part is processed through ``nlp.pipe`` by a worker that loads the
+:mod:`pipeline.batch.engines`). Each part is processed through ``nlp.pipe`` by a worker that loads the
 pipeline once, and written as one Parquet file per table under ``OUTDIR/_parts/<table>/`` (named by
 a hash of the part's contents, written to a temporary name and renamed; the ``documents`` file is
 written last and marks the part as done). ``finalize`` then consolidates the parts into one CSV and

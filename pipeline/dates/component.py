@@ -1,8 +1,8 @@
 """Dates stage: temporal expressions in ``doc.spans["dates"]``.
 
-Detection (:mod:`pipeline.dates_grammar`) reads the normalized tokens with lexicons from
+Detection (:mod:`pipeline.dates.grammar`) reads the normalized tokens with lexicons from
 ``pipeline/resources`` (months.tsv, hijri_months.tsv, weekdays.tsv, date_words.tsv, holidays.tsv);
-resolution (:mod:`pipeline.dates_resolve`) gives each span ``value`` (ISO 8601), ``granularity``,
+resolution (:mod:`pipeline.dates.resolve`) gives each span ``value`` (ISO 8601), ``granularity``,
 ``calendar``, ``kind`` (absolute, relative, weekday, range, duration, set), ``hijri`` and
 ``modifier`` (``approx`` when "a few" units are counted as 3), anchored on ``doc._.published``.
 The numbers stage runs after this one and skips these tokens.

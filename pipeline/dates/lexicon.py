@@ -1,6 +1,6 @@
 """Lexicons of the dates stage, loaded once from ``pipeline/resources``.
 
-Every form is normalized with :func:`pipeline.normalize.normalize`; single words go to ``WORDS``
+Every form is normalized with :func:`pipeline.lang.normalize.normalize`; single words go to ``WORDS``
 (normalized word -> list of entries), multi-word forms to ``PHRASES`` (first word -> list of
 ``(words, entry)``, longest first). An entry is a tuple whose first item is its category:
 
@@ -10,7 +10,7 @@ Every form is normalized with :func:`pipeline.normalize.normalize`; single words
 * ``("holiday", calendar, month, day, needs_context)`` for ``holidays.tsv`` (day: an int, "A-B" or
   "wI:N")
 
-Number words are read with the numbers stage's :mod:`pipeline.number_words` (one shared lexicon).
+Number words are read with the shared :mod:`pipeline.lang.number_words` (one shared lexicon).
 """
 
 from __future__ import annotations
@@ -19,7 +19,7 @@ from functools import lru_cache
 
 from ..lang import number_words as _number_words
 from ..lang.normalize import clitic_variants, normalize
-from ..resources import read_lexicon
+from ..resources import rows
 
 
 def _number_starts() -> frozenset[str]:
@@ -41,10 +41,6 @@ def _number_starts() -> frozenset[str]:
 NUMBER_STARTS = _number_starts()
 
 
-def _rows(name: str) -> list[list[str]]:
-    return [ln.split("\t") for ln in read_lexicon(name)]
-
-
 def _add(words: dict, phrases: dict, form: str, entry: tuple) -> None:
     parts = normalize(form).split()
     if len(parts) == 1:
@@ -57,13 +53,13 @@ def _add(words: dict, phrases: dict, form: str, entry: tuple) -> None:
 def tables() -> tuple[dict, dict]:
     words: dict[str, list[tuple]] = {}
     phrases: dict[str, list[tuple]] = {}
-    for form, month, _series, amb in _rows("months.tsv"):
+    for form, month, _series, amb in rows("months.tsv"):
         _add(words, phrases, form, ("month", int(month), "gregorian", amb == "1"))
-    for form, month, amb in _rows("hijri_months.tsv"):
+    for form, month, amb in rows("hijri_months.tsv"):
         _add(words, phrases, form, ("month", int(month), "hijri", amb == "1"))
-    for form, iso, bare in _rows("weekdays.tsv"):
+    for form, iso, bare in rows("weekdays.tsv"):
         _add(words, phrases, form, ("wd", int(iso), bare == "1"))
-    for form, cat, value in _rows("date_words.tsv"):
+    for form, cat, value in rows("date_words.tsv"):
         if cat in ("day", "mod", "decade", "yearword", "ago", "season"):
             val: object = int(value)
         elif cat == "unit":
@@ -72,7 +68,7 @@ def tables() -> tuple[dict, dict]:
         else:
             val = value
         _add(words, phrases, form, (cat, val))
-    for row in _rows("holidays.tsv"):
+    for row in rows("holidays.tsv"):
         form, cal, month, day = row[:4]
         spec: object = int(day) if day.lstrip("-").isdigit() else day
         _add(words, phrases, form, ("holiday", cal, int(month), spec, len(row) > 4 and row[4] == "ctx"))
@@ -104,5 +100,5 @@ def lookup(word: str) -> tuple:
 
 
 def number_reader():
-    """The shared number-word reader (:mod:`pipeline.number_words`)."""
+    """The shared number-word reader (:mod:`pipeline.lang.number_words`)."""
     return _number_words

@@ -3,7 +3,7 @@
 Tokens are cut into *pieces* (digit runs, letter runs, single punctuation marks) so that
 "1443هـ", "28-نوفمبر" and "20/6/2022" read the same whichever way the tokenizer split them. A small
 hand-written grammar reads the pieces left to right and returns ``(first_token, end_token, sem)``
-matches where ``sem`` is a dict describing the expression (see :mod:`pipeline.dates_resolve`).
+matches where ``sem`` is a dict describing the expression (see :mod:`pipeline.dates.resolve`).
 """
 
 from __future__ import annotations
@@ -139,7 +139,7 @@ class Parser:
             return None
         return self._number_words(p, ordinal)
 
-    def _number_words(self, p: int, ordinal):  # via pipeline.number_words
+    def _number_words(self, p: int, ordinal):  # via pipeline.lang.number_words
         T = self.P.text
         if ordinal is not True:
             r = self._nw.read_number(T, p, ratios=False)

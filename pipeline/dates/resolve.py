@@ -1,6 +1,6 @@
 """Resolution of detected temporal expressions into ISO 8601 values.
 
-:func:`resolve` turns a ``sem`` dict from :mod:`pipeline.dates_grammar` into
+:func:`resolve` turns a ``sem`` dict from :mod:`pipeline.dates.grammar` into
 ``(value, granularity, calendar, kind, hijri)``. Relative expressions are anchored on the
 publication date; without one they keep ``value = None``. Nothing the text does not say is
 invented: "مايو 2022" is ``2022-05``; a year-less "20 يونيو" is ``--06-20`` when there is no

@@ -4,7 +4,7 @@ Entry points (stable; the dates stage imports ``read_number`` for "ثلاثة أ
 
 ``read_number(norms, i, ws=None, ratios=True) -> (value, end) | None``
     Read the cardinal (or fraction) that starts at token ``i`` of ``norms`` (a sequence of
-    ``token.norm_`` values, see :func:`pipeline.normalize.normalize`). ``end`` is the index one past
+    ``token.norm_`` values, see :func:`pipeline.lang.normalize.normalize`). ``end`` is the index one past
     the last token of the number; ``value`` a float. ``None`` when no number starts at ``i``.
     Handles digits (the norms already map Arabic-Indic and Persian digits and ٫ ٬ to ASCII), decimal
     and thousands separators ("1,234,567", "20.000 شخص" = 20000, "1.5"), space-grouped thousands
@@ -38,7 +38,8 @@ import re
 from collections.abc import Sequence
 from functools import lru_cache
 
-from ..resources import read_lexicon
+from ..resources import rows
+from .normalize import normalize
 
 NEGATIVE = frozenset({"سالب", "ناقص"})
 TEEN = frozenset({"عشر", "عشره"})
@@ -61,19 +62,16 @@ _AR_LETTER = re.compile(r"^[\u0621-\u064a]")
 
 @lru_cache(maxsize=1)
 def lexicons() -> tuple[dict, dict, dict]:
-    """(number words, fractions, ordinals) as ``form -> (value, class[, flag])``, loaded once."""
+    """(number words, fractions, ordinals) as ``normalized form -> (value, class[, flag])``, loaded once."""
     words = {}
-    for ln in read_lexicon("number_words.tsv"):
-        form, value, cls = ln.split("\t")
-        words[form] = (float(value), cls)
+    for form, value, cls in rows("number_words.tsv"):
+        words[normalize(form)] = (float(value), cls)
     fractions = {}
-    for ln in read_lexicon("fractions.tsv"):
-        form, value, cls, flag = ln.split("\t")
-        fractions[form] = (float(value), cls, flag)
+    for form, value, cls, flag in rows("fractions.tsv"):
+        fractions[normalize(form)] = (float(value), cls, flag)
     ordinals: dict[str, tuple[float, str]] = {}
-    for ln in read_lexicon("ordinals.tsv"):
-        form, value, cls = ln.split("\t")
-        key = form if cls != "bare" else "#" + form
+    for form, value, cls in rows("ordinals.tsv"):
+        key = normalize(form) if cls != "bare" else "#" + normalize(form)
         ordinals[key] = (float(value), cls)
     return words, fractions, ordinals
 

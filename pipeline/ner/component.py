@@ -35,7 +35,7 @@ from spacy.tokens import Doc, Span
 
 from .. import schema  # noqa: F401  (extension attributes)
 from ..lang.normalize import clitic_variants, normalize, normalize_light, strip_proclitics
-from ..resources import RESOURCES
+from ..resources import rows
 
 LABELS = ("PER", "ORG", "LOC", "MISC")
 LABEL_MAP = {"PERS": "PER"}
@@ -50,13 +50,7 @@ _NEAR = ("s2=", "p2=", "p3=", "s1=", "shape", "stem")  # own features also given
 @lru_cache(maxsize=1)
 def titles() -> dict[str, tuple[str, str]]:
     """Normalized title/honorific (one or more words) -> (kind, gender) from ``titles.tsv``."""
-    out: dict[str, tuple[str, str]] = {}
-    for line in (RESOURCES / "titles.tsv").read_text(encoding="utf-8").splitlines():
-        if not line.strip() or line.startswith("#"):
-            continue
-        form, kind, gender = (line.split("\t") + ["", ""])[:3]
-        out[normalize(form.strip())] = (kind.strip(), gender.strip() or "-")
-    return out
+    return {normalize(form): (kind, gender) for form, kind, gender in rows("titles.tsv")}
 
 
 def _title_words() -> set[str]:
@@ -312,12 +306,7 @@ def make_crf_ner(nlp: Language, name: str, postprocess: bool, fallback: bool) ->
 @lru_cache(maxsize=1)
 def reviewed_names() -> dict[tuple[str, ...], str]:
     """Normalized phrase -> label from ``resources/gazetteer_names.tsv`` (reviewed names)."""
-    out: dict[tuple[str, ...], str] = {}
-    for line in (RESOURCES / "gazetteer_names.tsv").read_text(encoding="utf-8").splitlines():
-        if line.strip() and not line.startswith("#"):
-            name, label = line.split("\t")[:2]
-            out[tuple(normalize(w) for w in name.split())] = label.strip()
-    return out
+    return {tuple(normalize(w) for w in name.split()): label for name, label in rows("gazetteer_names.tsv")}
 
 
 def apply_fallback(spans: list[tuple[int, int, str]], norms: list[str], lexicon: Lexicon,

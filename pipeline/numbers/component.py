@@ -1,7 +1,7 @@
 """Numbers stage: quantities in ``doc.spans["numbers"]``.
 
 The component ``numbers`` runs after ``dates`` and finds cardinals, ordinals, fractions, percentages,
-money and ranges with :mod:`pipeline.number_words` (the reader of digits and number words). Each span
+money and ranges with :mod:`pipeline.lang.number_words` (the reader of digits and number words). Each span
 is token-aligned and carries the columns of ``records.SCHEMA["numbers"]``:
 
 - ``value`` (float; a range's lower bound), ``value_max`` (a range's upper bound),
@@ -41,7 +41,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from .. import schema  # noqa: F401  (extension attributes)
-from ..lang.normalize import clitic_variants
+from ..lang.normalize import clitic_variants, normalize
 from ..lang.number_words import (
     NEGATIVE,
     is_definite_noun,
@@ -51,7 +51,7 @@ from ..lang.number_words import (
     read_ordinal,
     undefine,
 )
-from ..resources import read_lexicon
+from ..resources import rows
 
 _CLITIC_DIGITS = re.compile(r"^(?:[وفبلك]{1,2}|[وفبلك]?ال)(?=[+-]?\d)")
 _BIDI = "\u061c\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"
@@ -67,31 +67,27 @@ LONE_ONE = {"واحد", "واحده", "اثنان", "اثنين", "اثنتان"
 @lru_cache(maxsize=1)
 def _data():
     context: dict[str, set[str]] = {}
-    for ln in read_lexicon("number_context.tsv"):
-        word, role = ln.split("\t")
-        context.setdefault(role, set()).add(word)
+    for word, role in rows("number_context.tsv"):
+        context.setdefault(role, set()).add(normalize(word))
     mods: dict[str, list[tuple[tuple[str, ...], str]]] = {"before": [], "after": []}
-    for ln in read_lexicon("number_modifiers.tsv"):
-        phrase, mod, pos = ln.split("\t")
-        mods[pos].append((tuple(phrase.split(" ")), mod))
+    for phrase, mod, pos in rows("number_modifiers.tsv"):
+        mods[pos].append((tuple(normalize(w) for w in phrase.split(" ")), mod))
     for pos in mods:
         mods[pos].sort(key=lambda x: -len(x[0]))
     cur_forms: dict[str, str] = {}
     codes: dict[tuple[str, str], str] = {}
     symbols: dict[str, str] = {}
-    for ln in read_lexicon("currencies.tsv"):
-        cols = ln.split("\t")
+    for cols in rows("currencies.tsv"):
         if cols[0] == "word":
             for form in cols[2].split(","):
-                cur_forms[form] = cols[1]
+                cur_forms[normalize(form)] = cols[1]
         elif cols[0] == "code":
             codes[(cols[1], cols[2])] = cols[3]
         elif cols[0] == "symbol":
             symbols[cols[1]] = cols[3]
     relative: dict[str, tuple[str, float, str]] = {}
-    for ln in read_lexicon("relative_ordinals.tsv"):
-        form, kind, value, cls = ln.split("\t")
-        relative[form] = (kind, float(value), cls)
+    for form, kind, value, cls in rows("relative_ordinals.tsv"):
+        relative[normalize(form)] = (kind, float(value), cls)
     words, fractions, ordinals = lexicons()
     starts = set(words) | set(fractions) | {"ال" + o for o in ordinals} | {o[1:] for o in ordinals if o[0] == "#"}
     starts |= {c + s for s in list(starts) for c in "وفبلك"}
@@ -101,9 +97,8 @@ def _data():
     starts |= {"ومن", "وبين"}
     starts |= set(relative) | {c + w for w in relative for c in "وف" if relative[w][2] == "word"}
     _RELATIVE.update(relative)
-    for ln in read_lexicon("relative_ordinal_context.tsv"):
-        form, role = ln.split("\t")
-        _RELATIVE_CONTEXT.setdefault(role, set()).add(form)
+    for form, role in rows("relative_ordinal_context.tsv"):
+        _RELATIVE_CONTEXT.setdefault(role, set()).add(normalize(form))
     return context, mods, cur_forms, codes, symbols, frozenset(starts)
 
 

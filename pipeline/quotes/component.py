@@ -2,7 +2,7 @@
 
 Three detectors feed one attribution pass, in text order:
 
-* **direct** quotations between quotation marks (:mod:`pipeline.quotes_marks`), accepted when a
+* **direct** quotations between quotation marks (:mod:`pipeline.quotes.marks`), accepted when a
   speech cue introduces them (``قال X: «…»``, ``«…»، قال X``, ``«…» بحسب X``), when they continue
   a quotation of the previous paragraph, or when they are long enough to be speech; scare quotes
   around a name or term and titles of works (after كتاب، مبادرة، شعار …) are not quotations;
@@ -11,7 +11,7 @@ Three detectors feed one attribution pass, in text order:
 * **source phrases**: ``بحسب X``، ``وفقا لـX``، ``نقلا عن X`` attributing the rest of the sentence.
 
 A verb without a named subject (``وأضاف: «…»``، ``وتابعت``) takes the last speaker whose gender
-agrees with it. Speakers are read by :mod:`pipeline.quotes_speakers`.
+agrees with it. Speakers are read by :mod:`pipeline.quotes.speakers`.
 """
 
 from __future__ import annotations

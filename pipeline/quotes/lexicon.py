@@ -1,6 +1,6 @@
 """Lexicons of the quotes stage, loaded once from ``pipeline/resources``.
 
-Every form is stored normalized (:func:`pipeline.normalize.normalize`), so lookups compare
+Every form is stored normalized (:func:`pipeline.lang.normalize.normalize`), so lookups compare
 ``token.norm_`` (with a leading و/ف removed) against these tables.
 """
 
@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from ..lang.normalize import normalize, normalize_light
-from ..resources import RESOURCES, read_lexicon
+from ..resources import rows
 
 COMPLEMENTIZERS = frozenset(normalize(w) for w in (
     "أن", "إن", "بأن", "أنه", "إنه", "أنها", "إنها", "أنهم", "إنهم", "أنهما", "إنهما", "بأنه", "بأنها",
@@ -40,14 +40,10 @@ class Title:
     gender: str  # m | f | -
 
 
-def _rows(name: str) -> list[list[str]]:
-    return [ln.split("\t") for ln in read_lexicon(name)]
-
-
 @lru_cache(maxsize=1)
 def speech_verbs() -> dict[str, Verb]:
     out: dict[str, Verb] = {}
-    for row in _rows("speech_verbs.tsv"):
+    for row in rows("speech_verbs.tsv"):
         form, lemma, gender, tense, role = (c.strip() for c in row[:5])
         out.setdefault(normalize(form), Verb(form, lemma, gender, tense, role == "weak", role == "ambig"))
     return out
@@ -57,7 +53,7 @@ def speech_verbs() -> dict[str, Verb]:
 def source_phrases() -> list[tuple[tuple[str, ...], bool]]:
     """(normalized words, needs_source), longest first."""
     out = []
-    for row in _rows("source_phrases.tsv"):
+    for row in rows("source_phrases.tsv"):
         words = tuple(normalize(w) for w in row[0].split())
         out.append((words, row[1].strip() == "yes"))
     out.sort(key=lambda x: -len(x[0]))
@@ -90,9 +86,9 @@ def entities(doc) -> list:
 def titles() -> dict[str, Title]:
     """Single-word titles and honorifics, normalized, with and without the article."""
     out: dict[str, Title] = {}
-    rows = _rows("titles.tsv") if (RESOURCES / "titles.tsv").exists() else []
-    rows += [[r[0], "title", r[2] if len(r) > 2 else "-"] for r in _rows("quote_words.tsv") if r[1].strip() == "role"]
-    for row in rows:
+    entries = list(rows("titles.tsv"))
+    entries += [(r[0], "title", r[2] if len(r) > 2 else "-") for r in rows("quote_words.tsv") if r[1] == "role"]
+    for row in entries:
         if len(row) < 3:
             continue
         form, kind, gender = (c.strip() for c in row[:3])
@@ -109,7 +105,7 @@ def titles() -> dict[str, Title]:
 def word_classes() -> dict[str, frozenset[str]]:
     """class -> normalized forms (org, region, source, work, stop, cont)."""
     acc: dict[str, set[str]] = {}
-    for row in _rows("quote_words.tsv"):
+    for row in rows("quote_words.tsv"):
         acc.setdefault(row[1].strip(), set()).add(normalize(row[0].strip()))
     return {k: frozenset(v) for k, v in acc.items()}
 
@@ -117,7 +113,7 @@ def word_classes() -> dict[str, frozenset[str]]:
 @lru_cache(maxsize=1)
 def _stop_forms() -> frozenset[str]:
     # compared on the lightly normalized text: على (on) and علي (a name) stay apart
-    return frozenset(normalize_light(r[0].strip()) for r in _rows("quote_words.tsv") if r[1].strip() == "stop")
+    return frozenset(normalize_light(r[0].strip()) for r in rows("quote_words.tsv") if r[1].strip() == "stop")
 
 
 def is_stop(text: str) -> bool:

@@ -9,6 +9,7 @@ blank lines are comments. Forms are written as in text; the stages normalize the
 
 from __future__ import annotations
 
+from functools import cache
 from pathlib import Path
 
 RESOURCES = Path(__file__).parent
@@ -45,6 +46,12 @@ def read_lexicon(name: str) -> list[str]:
     """Lines of a resource file, without comments and blank lines."""
     lines = (RESOURCES / name).read_text(encoding="utf-8").splitlines()
     return [ln.strip() for ln in lines if ln.strip() and not ln.lstrip().startswith("#")]
+
+
+@cache
+def rows(name: str) -> tuple[tuple[str, ...], ...]:
+    """The rows of a resource file (``read_lexicon``), split on tabs, cells stripped; read once."""
+    return tuple(tuple(c.strip() for c in ln.split("\t")) for ln in read_lexicon(name))
 
 
 def check_file(path: Path, columns: tuple[int, int]) -> None:
