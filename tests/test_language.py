@@ -74,3 +74,12 @@ def test_direction_marks_are_blank_tokens_of_their_own(blank):
     marks = [t for t in doc if t.text in ("\u200f", "\u061c")]
     assert len(marks) == 2 and all(t.is_space and t.norm_ == "" for t in marks)
     assert "".join(t.text_with_ws for t in doc) == text
+
+
+def test_every_token_norm_is_the_project_normalization_tokenizer_exceptions_included(tok):
+    from pipeline.lang.normalize import normalize
+
+    doc = tok("قال أنا وغيرهم إلخ، ثم ق.م و صلعم د. أحمد\xa0اليوم")
+    assert {t.text: t.norm_ for t in doc}["إلخ"] == "الخ"  # spaCy's exception said "إلى آخره"
+    assert {t.text: t.norm_ for t in doc}["أنا"] == "انا"  # not "أنبأنا"
+    assert all(t.norm_ == normalize(t.text) for t in doc)
