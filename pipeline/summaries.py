@@ -7,8 +7,9 @@ speaker is linked to one, else the speaker as written; one row with an empty spe
 unattributed quotes) with the linked entity id, the most frequent role, the numbers of quotes and
 documents, and the first and last publication date.
 
-Entry point: ``write_summaries(outdir)`` reads the written tables and writes both summaries beside
-them, CSV (UTF-8 with BOM) and Parquet, with the same writers.
+Entry point: ``write_summaries(outdir, tables=frames)`` writes both summaries beside the tables, CSV
+(UTF-8 with BOM) and Parquet, with the same writers; a run passes its frames, in memory; without
+them the written tables are read.
 """
 
 from __future__ import annotations
@@ -18,7 +19,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from .io.writers import read_table, write_table
+from .io.writers import conform, read_table, write_table
 
 SUMMARY_SCHEMA: dict[str, dict[str, str]] = {
     "entity_summary": {
@@ -44,11 +45,7 @@ _ISO_DAY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 
 
 def _frame(table: str, frame: pd.DataFrame) -> pd.DataFrame:
-    cols = SUMMARY_SCHEMA[table]
-    out = frame.reindex(columns=list(cols)).reset_index(drop=True)
-    for col, dtype in cols.items():
-        out[col] = out[col].astype(dtype)
-    return out
+    return conform(frame.reset_index(drop=True), SUMMARY_SCHEMA[table])
 
 
 def _published(documents: pd.DataFrame) -> pd.Series:
@@ -150,7 +147,11 @@ def speaker_summary(
 
 def summarize(outdir: str | Path) -> dict[str, pd.DataFrame]:
     """Both summaries of the tables written in ``outdir``."""
-    tables = {t: _read(outdir, t) for t in ("documents", "entities", "quotes")}
+    return summary_tables({t: _read(outdir, t) for t in ("documents", "entities", "quotes")})
+
+
+def summary_tables(tables: dict[str, pd.DataFrame | None]) -> dict[str, pd.DataFrame]:
+    """Both summaries of the ``documents``, ``entities`` and ``quotes`` frames."""
     return {
         "entity_summary": entity_summary(tables["entities"], tables["documents"]),
         "speaker_summary": speaker_summary(tables["quotes"], tables["entities"], tables["documents"]),
@@ -164,11 +165,13 @@ def _read(outdir: str | Path, table: str) -> pd.DataFrame | None:
     return read_table(outdir, table)
 
 
-def write_summaries(outdir: str | Path, formats=("csv", "parquet")) -> dict[str, int]:
-    """Compute the summaries from the tables in ``outdir`` and write them there; returns row counts."""
+def write_summaries(outdir: str | Path, formats=("csv", "parquet"),
+                    tables: dict[str, pd.DataFrame] | None = None) -> dict[str, int]:
+    """Write both summaries into ``outdir``, computed from ``tables`` (the frames of a run, in
+    memory) or, without them, from the tables written in ``outdir``; returns row counts."""
     outdir = Path(outdir)
     counts = {}
-    for name, frame in summarize(outdir).items():
+    for name, frame in (summarize(outdir) if tables is None else summary_tables(tables)).items():
         write_table(outdir, name, frame, formats)
         counts[name] = len(frame)
     return counts

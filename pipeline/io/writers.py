@@ -36,16 +36,23 @@ _CONTROL_CLASS = r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]"  # the keys of CONTROLS, as
 _UNSAFE = re.compile(r"[\x00-\x1f\x7f/\\:*?\"<>|]+")
 
 
+def conform(frame: pd.DataFrame, columns: dict[str, str]) -> pd.DataFrame:
+    """The one schema coercion: ``frame`` with exactly ``columns`` (column -> dtype), in order,
+    with their dtypes; a missing column is all missing values."""
+    out = frame.reindex(columns=list(columns))
+    for col, dtype in columns.items():
+        try:
+            out[col] = out[col].astype(dtype)
+        except UnicodeEncodeError:  # a lone surrogate cannot be stored: make it visible, keep the row
+            out[col] = out[col].map(_writable, na_action="ignore").astype(dtype)
+    return out
+
+
 def to_frame(table: str, rows: list[dict]) -> pd.DataFrame:
     """Rows -> DataFrame with the table's columns, in order, with their dtypes."""
     cols = SCHEMA[table]
     frame = pd.DataFrame.from_records(rows, columns=list(cols)) if rows else pd.DataFrame(columns=list(cols))
-    for col, dtype in cols.items():
-        try:
-            frame[col] = frame[col].astype(dtype)
-        except UnicodeEncodeError:  # a lone surrogate cannot be stored: make it visible, keep the row
-            frame[col] = frame[col].map(_writable, na_action="ignore").astype(dtype)
-    return frame
+    return conform(frame, cols)
 
 
 def _writable(value):
