@@ -151,15 +151,44 @@ def _skip_addressee(doc: Doc, j: int, limit: int) -> int:
 def read_speaker(doc: Doc, i: int, limit: int, whole: bool = False) -> Speaker | None:
     """The speaker phrase starting at token ``i`` (tokens before ``limit``); None when there is no
     named subject (a pronoun: وأضاف: «…»). ``whole``: the speaker is the whole noun phrase (a
-    source after بحسب: "تقييم حديث للأمن الغذائي"), not just a name."""
+    source after بحسب: "تقييم حديث للأمن الغذائي"), not just a name.
+
+    Phases: the head of the phrase, its honorifics and titles, the name, the speaker and its role,
+    an apposition or organization after the head, the entity it names."""
     limit = min(limit, len(doc))
     i = _skip_addressee(doc, i, limit)
     if i + 1 < limit and doc[i].norm_ in ("فيه", "فيها", "فيهم"):
         i += 1  # أكدت فيه المعلومات: a resumptive pronoun before the subject
-    honorific = None
-    gender = None
-    # head: until a comma, colon, complementizer, quote mark, stop word or من; a short quoted name
-    # (صحيفة « هآرتس ») and في inside a role (المدير العام للتعليم في منطقة عسير) are kept
+    h_end = _head_end(doc, i, limit, whole)
+    if h_end == i:
+        return None
+    k, role_a, role_b, honorific, gender = _titles(doc, i, h_end, whole)
+    name_a, name_b, role_a, role_b = _name(doc, k, h_end, whole, role_a, role_b)
+    sp: Speaker
+    if name_b > name_a:
+        sp = Speaker(name_a, name_b, honorific=honorific, gender=gender)
+    elif role_a is not None:
+        sp = Speaker(role_a, role_b, honorific=honorific, gender=gender)
+        sp.described = True
+    else:
+        return None
+    if role_a is not None:
+        sp.role = doc[role_a:role_b].text
+        sp.org = _org_in(doc, role_a, role_b)
+    elif name_b < h_end and title_of(doc[name_b].norm_) is not None and title_of(doc[name_b].norm_).kind == "title":
+        # a role after the name without a comma (الزياني الأمين العام لمجلس التعاون)
+        r_end = _role_end(doc, name_b, h_end)
+        sp.role = doc[name_b:r_end].text
+        sp.org = _org_in(doc, name_b, r_end)
+    sp.phrase_end = _after_head(doc, sp, i, h_end, limit, honorific)
+    _link_entity(doc, sp, i, role_a, role_b)
+    return sp
+
+
+def _head_end(doc: Doc, i: int, limit: int, whole: bool) -> int:
+    """The end of the head: until a comma, colon, complementizer, quote mark, stop word or من; a
+    short quoted name (صحيفة « هآرتس ») and في inside a role (المدير العام للتعليم في منطقة عسير)
+    are kept."""
     h_end = i
     titled = False
     while h_end < limit and h_end - i < 16:
@@ -182,9 +211,14 @@ def read_speaker(doc: Doc, i: int, limit: int, whole: bool = False) -> Speaker |
         if title_of(t.norm_) is not None:
             titled = True
         h_end += 1
-    if h_end == i:
-        return None
-    # honorifics and titles
+    return h_end
+
+
+def _titles(doc: Doc, i: int, h_end: int, whole: bool) -> tuple[int, int | None, int | None, str | None, str | None]:
+    """Honorifics and titles at the start of the head [i, h_end): (where the name may start,
+    role start, role end, honorific, gender)."""
+    honorific = None
+    gender = None
     role_a = role_b = None
     k = i
     while k < h_end:
@@ -235,7 +269,13 @@ def read_speaker(doc: Doc, i: int, limit: int, whole: bool = False) -> Speaker |
                 gender = gender or (nt.gender if nt.gender in "mf" else None)
                 k = m + 1
                 break
-    # the name: up to a title or an organization word
+    return k, role_a, role_b, honorific, gender
+
+
+def _name(doc: Doc, k: int, h_end: int, whole: bool, role_a: int | None,
+          role_b: int | None) -> tuple[int, int, int | None, int | None]:
+    """The name from ``k``: up to a title or an organization word; (name start, name end, role
+    start, role end), the role taking a description before the name."""
     e = k
     while e < h_end and (whole or e - k < MAX_NAME + 2):
         if not whole and e > k and (title_of(doc[e].norm_) is not None or in_class(doc[e].norm_, "org")):
@@ -258,24 +298,13 @@ def read_speaker(doc: Doc, i: int, limit: int, whole: bool = False) -> Speaker |
             name_a = last_art + 1
     if not whole:
         name_b = _name_end(doc, name_a, name_b)
-    sp: Speaker
-    if name_b > name_a:
-        sp = Speaker(name_a, name_b, honorific=honorific, gender=gender)
-    elif role_a is not None:
-        sp = Speaker(role_a, role_b, honorific=honorific, gender=gender)
-        sp.described = True
-    else:
-        return None
-    if role_a is not None:
-        sp.role = doc[role_a:role_b].text
-        sp.org = _org_in(doc, role_a, role_b)
-    elif name_b < h_end and title_of(doc[name_b].norm_) is not None and title_of(doc[name_b].norm_).kind == "title":
-        # a role after the name without a comma (الزياني الأمين العام لمجلس التعاون)
-        r_end = _role_end(doc, name_b, h_end)
-        sp.role = doc[name_b:r_end].text
-        sp.org = _org_in(doc, name_b, r_end)
+    return name_a, name_b, role_a, role_b
+
+
+def _after_head(doc: Doc, sp: Speaker, i: int, h_end: int, limit: int, honorific: str | None) -> int:
+    """An apposition (، المديرة الإقليمية …) or an organization (من مركز …) after the head: sets
+    the speaker's role and organization; returns where the speaker phrase ends."""
     phrase_end = h_end
-    # apposition (، المديرة الإقليمية …) or organization (من مركز …)
     if h_end < limit and doc[h_end].text in COMMA:
         ap = _appos_role(doc, h_end + 1, limit)
         had_role = sp.role
@@ -312,14 +341,17 @@ def read_speaker(doc: Doc, i: int, limit: int, whole: bool = False) -> Speaker |
             b += 1
         sp.org = _org_in(doc, h_end + 1, b)
         phrase_end = b
-    sp.phrase_end = phrase_end
+    return phrase_end
+
+
+def _link_entity(doc: Doc, sp: Speaker, i: int, role_a: int | None, role_b: int | None) -> None:
+    """The entity the speaker names: its span and id become the speaker's."""
     ent = _entity_in(doc, sp.start, sp.end) if sp.start != role_a else None
     if ent is None and sp.start == role_a and role_b is not None and role_b - role_a <= 1:
-        ent = _entity_in(doc, i, phrase_end)
+        ent = _entity_in(doc, i, sp.phrase_end)
     if ent is not None:
         sp.start, sp.end = ent.start, ent.end
         sp.entity_id = getattr(ent._, "entity_id", None)
-    return sp
 
 
 def _title_here(doc: Doc, k: int, h_end: int) -> bool:
