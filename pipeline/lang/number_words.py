@@ -340,152 +340,172 @@ class _State:
         return self.group_place if self.group else self.total_place
 
 
+# one step of _continue: ("go", end) read on from end, ("stop", end) the number ends at end,
+# ("done", (value, end)) the number is read
+_GO, _STOP, _DONE = "go", "stop", "done"
+
+
 def _continue(norms: Sequence[str], j: int, st: _State, ws, ratios: bool) -> tuple[float, int]:
+    """Read on from word ``j`` of a number whose start is in ``st``: each next word either joins
+    it bare (a teen, hundreds, a scale, a fraction, a decimal point, digits after a scale; see
+    ``_bare_step``) or after و (``_joined_step``); returns (value, end)."""
     n = len(norms)
-    words, fractions, _ = lexicons()
     end = j
     while j < n:
         w = norms[j]
-        conj = False
         if w == "و" and j + 1 < n:
             conj, k, x = True, j + 1, norms[j + 1]
         else:
             rest = _strip_conj(w)
             conj, k, x = (True, j, rest) if rest is not None else (False, j, w)
-        hit = words.get(x)
-        frac = fractions.get(x)
-        nxt = norms[k + 1] if k + 1 < n else ""
-        cur = st.value()
-        if st.frac and not (hit and hit[1] in ("scale", "dozen", "scale_acc") and not conj and not st.group and not st.total):
+        kind, out = _step(norms, k, x, conj, st, ws, ratios, end)
+        if kind == _DONE:
+            return out
+        end = out
+        if kind == _STOP:
             break
-        if not conj:
-            if x in TEEN and st.last in ("unit", "teen_unit") and (st.conj_unit or st.group) < 10:
-                st.group += 10
-                st.tail += 10
-                st.last, st.last_unit, st.conj_unit = "teen", False, 0.0
-            elif hit and hit[1] == "hundred" and st.group_place < 100 and (
-                    0 < st.group < 100 or (st.last == "digits" and st.group.is_integer() and st.group > 0)):
-                st.group *= 100
-                st.group_place, st.last, st.last_unit, st.tail, st.conj_unit = 100.0, "hundreds", False, 0.0, 0.0
-            elif hit and hit[1] in ("scale", "dozen", "scale_acc"):
-                scale = hit[0]
-                if st.frac and not st.group and not st.total:
-                    st.total, st.total_place, st.frac = st.frac * scale, scale, 0.0
-                elif st.group:
-                    if st.total and scale > st.total_place and cur < scale and not st.frac:
-                        # "ثلاثة آلاف وخمسمائة مليون" = 3500 million: the scale counts the whole number
-                        st.total, st.total_place, st.group, st.group_place = cur * scale, scale, 0.0, math.inf
-                        st.last, st.last_unit, st.tail, st.conj_unit = "scale", False, 0.0, 0.0
-                        end = k + 1
-                        j = end
-                        continue
-                    if scale >= st.total_place:
-                        return st.checkpoint if st.checkpoint else (cur, end)
-                    st.total += st.group * scale
-                    st.total_place, st.group, st.group_place = scale, 0.0, math.inf
-                elif st.total and not st.conj_seen and scale > st.total_place:
-                    st.total *= scale
-                    st.total_place = scale
-                else:
-                    break
-                st.last, st.last_unit, st.tail, st.conj_unit = "scale", False, 0.0, 0.0
-            elif frac and (frac[1] == "plural" or frac[2] in ("ambiguous", "numerator_only")) and (st.group or st.total) \
-                    and not (frac[2] == "ambiguous" and words.get(nxt, (0, ""))[1] == "hundred"):
-                if st.conj_unit:
-                    st.group += st.conj_unit * frac[0] - st.conj_unit
-                else:
-                    st.group, st.total = (st.total + st.group) * frac[0], 0.0
-                end = k + 1
-                break
-            elif x in PART and nxt == "من" and cur:
-                den = _denominator(norms, k + 2, ws)
-                if den is None:
-                    break
-                num = st.tail if st.conj_seen and st.tail else cur
-                return cur - num + num / den[0], den[1]
-            elif ratios and x in RATIO and cur and st.last != "fraction" and (x == "علي" or cur == 1):
-                # "واحد من ثلاثة", "1 على 3"; not "6 من 7 مباريات", "ثلاث من 24 طائرة" (three of 24)
-                den = _denominator(norms, k + 1, ws)
-                if den is None:
-                    break
-                return cur / den[0], den[1]
-            elif x in POINT and cur:
-                r = read_number(norms, k + 1, ws)
-                if r is None:
-                    break
-                if r[1] + 1 < n and norms[r[1]] == "من":  # "مائتين فاصلة ثلاثة من مائة" = 200.03
-                    den = _denominator(norms, r[1] + 1, ws)
-                    if den is not None:
-                        return cur + r[0] / den[0], den[1]
-                frac_part = r[0] if r[0] < 1 else r[0] / 10 ** len(str(int(r[0])))
-                return cur + frac_part, r[1]
-            elif st.last == "scale" and not st.group and (hit or x[:1].isdigit()):
-                d = _read_digits(norms, k, ws) if x[:1].isdigit() else None
-                v = d[0] if d else (hit[0] if hit and hit[1] in ("unit", "ten", "hundreds", "hundred") else None)
-                if v is None or v >= st.total_place or not float(v).is_integer():
-                    break
-                st.group = v
-                st.group_place = 1.0 if d else {"ten": 10.0, "hundred": 100.0, "hundreds": 100.0}.get(hit[1], 1.0)
-                st.last, st.last_unit = ("digits", False) if d else (hit[1], hit[1] == "unit")
-                end = d[1] if d else k + 1
-                j = end
-                continue
-            else:
-                break
-            end = k + 1
-            j = end
-            continue
-        # joined by و
-        place = st.place()
-        before = (cur, end)
-        nxt_frac = fractions.get(nxt)
-        if hit and hit[1] == "unit" and nxt_frac and nxt_frac[1] == "plural":
-            st.group += hit[0] * nxt_frac[0]
-            end = k + 2
-            break
-        if hit and hit[1] == "ten" and st.last == "unit" and st.group_place == 1.0 and st.conj_unit <= 9 \
-                and (st.conj_unit or st.group < 10):
-            st.group += hit[0]
-            st.tail += hit[0]
-            st.last, st.last_unit, st.conj_unit = "ten", False, 0.0
-        elif hit and hit[1] in ("unit", "ten", "hundreds", "hundred", "dozen_dual", "teen_unit") and hit[0] < place \
-                and not (hit[1] == "teen_unit" and nxt not in TEEN):
-            st.checkpoint = before
-            st.group += hit[0]
-            st.group_place = {"ten": 10.0, "hundred": 100.0, "hundreds": 100.0}.get(hit[1], 1.0)
-            st.tail = 0.0 if hit[1] in ("hundreds", "hundred") else st.tail + hit[0]
-            st.last, st.last_unit = hit[1], hit[1] in ("unit", "teen_unit")
-            st.conj_unit = hit[0] if hit[1] == "unit" else 0.0
-        elif hit and hit[1] in ("scale", "scale_dual", "scale_acc") and hit[0] < st.total_place and not st.group:
-            st.checkpoint = before
-            st.total += hit[0] * (2 if hit[1] == "scale_acc" else 1)
-            st.total_place = hit[0] if hit[1] != "scale_dual" else hit[0] / 2
-            st.last, st.last_unit, st.tail, st.conj_unit = "scale", False, 0.0, 0.0
-        elif x[:1].isdigit() and st.last in ("hundred", "hundreds", "scale"):
-            d = _read_digits(norms, k, ws)
-            if d is None or not 0 < d[0] < place or d[1] != k + 1:
-                break
-            st.checkpoint = before
-            st.group += d[0]
-            st.group_place, st.last, st.last_unit, st.conj_unit = 1.0, "digits", False, 0.0
-        elif frac and (frac[1] in ("single", "dual")) and frac[2] != "numerator_only" and (
-                frac[2] != "ambiguous" or not _AR_LETTER.match(nxt) or nxt.startswith("ال")
-                or (hit is not None and hit[0] >= place and words.get(nxt, (0, ""))[1] not in _SCALES)):
-            # an ambiguous word (خمس five / a fifth) is a fraction where no cardinal can stand:
-            # "ثلاث وخمس" (a unit cannot follow a unit), "مئة وثلاثون وخمسين" (nor a ten a ten)
-            unit = st.total_place if not st.group and st.total else 1.0
-            st.frac = frac[0] * unit
-            end = k + 1
-            again = words.get(nxt[2:] if nxt.startswith("ال") else nxt)
-            if unit > 1 and again and again[1] in ("scale", "scale_acc") and again[0] == unit:
-                end = k + 2  # "مليون ونصف مليون", "ثلاثة ملايين ونصف المليون"
-            break
-        else:
-            break
-        st.conj_seen = True
-        end = k + 1
         j = end
     return st.value(), end
+
+
+def _step(norms: Sequence[str], k: int, x: str, conj: bool, st: _State, ws, ratios: bool, end: int):
+    words, fractions, _ = lexicons()
+    hit = words.get(x)
+    frac = fractions.get(x)
+    nxt = norms[k + 1] if k + 1 < len(norms) else ""
+    cur = st.value()
+    if st.frac and not (hit and hit[1] in ("scale", "dozen", "scale_acc") and not conj and not st.group and not st.total):
+        return _STOP, end
+    if not conj:
+        return _bare_step(norms, k, x, hit, frac, nxt, cur, st, ws, ratios, end)
+    return _joined_step(norms, k, x, hit, frac, nxt, cur, st, ws, end)
+
+
+def _bare_step(norms, k, x, hit, frac, nxt, cur, st: _State, ws, ratios: bool, end: int):
+    """The next word without و: a teen, hundreds, a scale, a fraction, part of, a ratio, a
+    decimal point, digits after a scale."""
+    words = lexicons()[0]
+    if x in TEEN and st.last in ("unit", "teen_unit") and (st.conj_unit or st.group) < 10:
+        st.group += 10
+        st.tail += 10
+        st.last, st.last_unit, st.conj_unit = "teen", False, 0.0
+    elif hit and hit[1] == "hundred" and st.group_place < 100 and (
+            0 < st.group < 100 or (st.last == "digits" and st.group.is_integer() and st.group > 0)):
+        st.group *= 100
+        st.group_place, st.last, st.last_unit, st.tail, st.conj_unit = 100.0, "hundreds", False, 0.0, 0.0
+    elif hit and hit[1] in ("scale", "dozen", "scale_acc"):
+        scale = hit[0]
+        if st.frac and not st.group and not st.total:
+            st.total, st.total_place, st.frac = st.frac * scale, scale, 0.0
+        elif st.group:
+            if st.total and scale > st.total_place and cur < scale and not st.frac:
+                # "ثلاثة آلاف وخمسمائة مليون" = 3500 million: the scale counts the whole number
+                st.total, st.total_place, st.group, st.group_place = cur * scale, scale, 0.0, math.inf
+                st.last, st.last_unit, st.tail, st.conj_unit = "scale", False, 0.0, 0.0
+                return _GO, k + 1
+            if scale >= st.total_place:
+                return _DONE, (st.checkpoint if st.checkpoint else (cur, end))
+            st.total += st.group * scale
+            st.total_place, st.group, st.group_place = scale, 0.0, math.inf
+        elif st.total and not st.conj_seen and scale > st.total_place:
+            st.total *= scale
+            st.total_place = scale
+        else:
+            return _STOP, end
+        st.last, st.last_unit, st.tail, st.conj_unit = "scale", False, 0.0, 0.0
+    elif frac and (frac[1] == "plural" or frac[2] in ("ambiguous", "numerator_only")) and (st.group or st.total) \
+            and not (frac[2] == "ambiguous" and words.get(nxt, (0, ""))[1] == "hundred"):
+        if st.conj_unit:
+            st.group += st.conj_unit * frac[0] - st.conj_unit
+        else:
+            st.group, st.total = (st.total + st.group) * frac[0], 0.0
+        return _STOP, k + 1
+    elif x in PART and nxt == "من" and cur:
+        den = _denominator(norms, k + 2, ws)
+        if den is None:
+            return _STOP, end
+        num = st.tail if st.conj_seen and st.tail else cur
+        return _DONE, (cur - num + num / den[0], den[1])
+    elif ratios and x in RATIO and cur and st.last != "fraction" and (x == "علي" or cur == 1):
+        # "واحد من ثلاثة", "1 على 3"; not "6 من 7 مباريات", "ثلاث من 24 طائرة" (three of 24)
+        den = _denominator(norms, k + 1, ws)
+        if den is None:
+            return _STOP, end
+        return _DONE, (cur / den[0], den[1])
+    elif x in POINT and cur:
+        r = read_number(norms, k + 1, ws)
+        if r is None:
+            return _STOP, end
+        if r[1] + 1 < len(norms) and norms[r[1]] == "من":  # "مائتين فاصلة ثلاثة من مائة" = 200.03
+            den = _denominator(norms, r[1] + 1, ws)
+            if den is not None:
+                return _DONE, (cur + r[0] / den[0], den[1])
+        frac_part = r[0] if r[0] < 1 else r[0] / 10 ** len(str(int(r[0])))
+        return _DONE, (cur + frac_part, r[1])
+    elif st.last == "scale" and not st.group and (hit or x[:1].isdigit()):
+        d = _read_digits(norms, k, ws) if x[:1].isdigit() else None
+        v = d[0] if d else (hit[0] if hit and hit[1] in ("unit", "ten", "hundreds", "hundred") else None)
+        if v is None or v >= st.total_place or not float(v).is_integer():
+            return _STOP, end
+        st.group = v
+        st.group_place = 1.0 if d else {"ten": 10.0, "hundred": 100.0, "hundreds": 100.0}.get(hit[1], 1.0)
+        st.last, st.last_unit = ("digits", False) if d else (hit[1], hit[1] == "unit")
+        return _GO, (d[1] if d else k + 1)
+    else:
+        return _STOP, end
+    return _GO, k + 1
+
+
+def _joined_step(norms, k, x, hit, frac, nxt, cur, st: _State, ws, end: int):
+    """The next word after و: a unit times a plural fraction, a ten after a unit, a smaller unit,
+    ten or hundreds, a smaller scale, digits after hundreds or a scale, a fraction."""
+    words, fractions, _ = lexicons()
+    place = st.place()
+    before = (cur, end)
+    nxt_frac = fractions.get(nxt)
+    if hit and hit[1] == "unit" and nxt_frac and nxt_frac[1] == "plural":
+        st.group += hit[0] * nxt_frac[0]
+        return _STOP, k + 2
+    if hit and hit[1] == "ten" and st.last == "unit" and st.group_place == 1.0 and st.conj_unit <= 9 \
+            and (st.conj_unit or st.group < 10):
+        st.group += hit[0]
+        st.tail += hit[0]
+        st.last, st.last_unit, st.conj_unit = "ten", False, 0.0
+    elif hit and hit[1] in ("unit", "ten", "hundreds", "hundred", "dozen_dual", "teen_unit") and hit[0] < place \
+            and not (hit[1] == "teen_unit" and nxt not in TEEN):
+        st.checkpoint = before
+        st.group += hit[0]
+        st.group_place = {"ten": 10.0, "hundred": 100.0, "hundreds": 100.0}.get(hit[1], 1.0)
+        st.tail = 0.0 if hit[1] in ("hundreds", "hundred") else st.tail + hit[0]
+        st.last, st.last_unit = hit[1], hit[1] in ("unit", "teen_unit")
+        st.conj_unit = hit[0] if hit[1] == "unit" else 0.0
+    elif hit and hit[1] in ("scale", "scale_dual", "scale_acc") and hit[0] < st.total_place and not st.group:
+        st.checkpoint = before
+        st.total += hit[0] * (2 if hit[1] == "scale_acc" else 1)
+        st.total_place = hit[0] if hit[1] != "scale_dual" else hit[0] / 2
+        st.last, st.last_unit, st.tail, st.conj_unit = "scale", False, 0.0, 0.0
+    elif x[:1].isdigit() and st.last in ("hundred", "hundreds", "scale"):
+        d = _read_digits(norms, k, ws)
+        if d is None or not 0 < d[0] < place or d[1] != k + 1:
+            return _STOP, end
+        st.checkpoint = before
+        st.group += d[0]
+        st.group_place, st.last, st.last_unit, st.conj_unit = 1.0, "digits", False, 0.0
+    elif frac and (frac[1] in ("single", "dual")) and frac[2] != "numerator_only" and (
+            frac[2] != "ambiguous" or not _AR_LETTER.match(nxt) or nxt.startswith("ال")
+            or (hit is not None and hit[0] >= place and words.get(nxt, (0, ""))[1] not in _SCALES)):
+        # an ambiguous word (خمس five / a fifth) is a fraction where no cardinal can stand:
+        # "ثلاث وخمس" (a unit cannot follow a unit), "مئة وثلاثون وخمسين" (nor a ten a ten)
+        unit = st.total_place if not st.group and st.total else 1.0
+        st.frac = frac[0] * unit
+        again = words.get(nxt[2:] if nxt.startswith("ال") else nxt)
+        if unit > 1 and again and again[1] in ("scale", "scale_acc") and again[0] == unit:
+            return _STOP, k + 2  # "مليون ونصف مليون", "ثلاثة ملايين ونصف المليون"
+        return _STOP, k + 1
+    else:
+        return _STOP, end
+    st.conj_seen = True
+    return _GO, k + 1
 
 
 # --- ordinals -------------------------------------------------------------------------------------
