@@ -36,6 +36,7 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
+from typing import NamedTuple
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span
@@ -356,25 +357,28 @@ def _clip(end: int, start: int, blocked: set[int]) -> int:
     return end
 
 
+_UNHANDLED = object()  # _opened_range: no range opener at this token
+
+
+class _Skip(NamedTuple):
+    """What ``_read_at`` returns for a number that is not a quantity: ``None`` or ``(None, end)``."""
+
+    result: tuple | None
+
+
 def _read_at(doc, norms, ws, i, blocked, years):
-    """A span starting at token ``i`` (or ``(None, end)`` to skip a non-quantity), or None."""
+    """A span starting at token ``i`` (or ``(None, end)`` to skip a non-quantity), or None.
+
+    Phases: a range with an opener; a percent word before the number; the number (or an ordinal);
+    what is not a quantity (``_quantity``); percent (``_percent``); a range without an opener; a
+    year or an amount of money."""
+    found = _opened_range(doc, norms, ws, i, blocked)
+    if found is not _UNHANDLED:
+        return found
     context = _data()[0]
     symbols = _data()[4]
     n = len(norms)
     w = norms[i]
-    # ranges: بين X و Y, ما بين X و Y, من X إلى Y
-    opener = 0
-    if w in ("بين", "وبين", "من", "ومن"):
-        opener = 1
-    elif w == "ما" and i + 1 < n and norms[i + 1] == "بين":
-        opener = 2
-    if opener:
-        rng = _range(doc, norms, ws, i, i + opener, blocked, "بين" in norms[i:i + opener] or w == "وبين")
-        if rng is not None:
-            return rng
-        if w in ("بين", "وبين", "ما", "من", "ومن"):
-            return None
-    kind = "cardinal"
     start = i
     pct_prefix = None
     if w in context.get("percent_before", ()) and i + 1 < n:
@@ -388,49 +392,103 @@ def _read_at(doc, norms, ws, i, blocked, years):
     r = read_number(norms, i, ws)
     if r is None and pct_prefix is None:
         r = _definite_number(norms, i)
-    value: float
     if r is None:
-        if pct_prefix is not None:
+        return None if pct_prefix is not None else _ordinal_at(doc, norms, i, blocked)
+    found = _quantity(doc, norms, ws, start, i, r, blocked)
+    if isinstance(found, _Skip):
+        return found.result
+    value, end, kind = found
+    kind, start, end = _percent(doc, norms, ws, i, start, end, kind, pct_prefix, blocked)
+    if kind == "cardinal":
+        rng = _unopened_range(doc, norms, ws, i, start, end, value, blocked)
+        if rng is not None:
+            return rng
+    prev = norms[start - 1] if start else ""
+    cur = currency(norms, end) if kind == "cardinal" else None
+    if kind == "cardinal" and cur is None and start > 0 and doc[start - 1].text in symbols:
+        cur = (symbols[doc[start - 1].text], end)
+    if kind == "cardinal" and cur is None and (
+            (prev in years and _is_digit_start(norms[i]))
+            or (_is_year(norms, i, end, value) and modifier_before(norms, start) is None)):
+        return None, end  # a year: the dates stage's business
+    return _finish(doc, norms, start, end, value, None, kind, blocked, i), end
+
+
+def _opened_range(doc, norms, ws, i, blocked):
+    """Ranges: بين X و Y, ما بين X و Y, من X إلى Y; ``_UNHANDLED`` when token ``i`` opens none."""
+    n = len(norms)
+    w = norms[i]
+    opener = 0
+    if w in ("بين", "وبين", "من", "ومن"):
+        opener = 1
+    elif w == "ما" and i + 1 < n and norms[i + 1] == "بين":
+        opener = 2
+    if opener:
+        rng = _range(doc, norms, ws, i, i + opener, blocked, "بين" in norms[i:i + opener] or w == "وبين")
+        if rng is not None:
+            return rng
+        if w in ("بين", "وبين", "ما", "من", "ومن"):
             return None
-        o = read_ordinal(norms, i)
-        if o is None:
-            return _relative(doc, norms, i, blocked)
-        prev = norms[i - 1] if i else ""
-        if prev in context.get("not_ordinal_before", ()) or prev in context.get("time_before", ()):
-            return None, o[1]  # "كانون الثاني", "الساعة السادسة"
-        end = _clip(o[1], i, blocked)
-        if end == i:
-            return None
-        return _make(doc, i, end, o[0], None, "ordinal", None, None), end
-    value, end = r
-    if end == i + 1 and norms[i] in VAGUE:
-        return None, end  # "ملايين الدولارات", "آلاف المهاجرين": no number
-    if end == i + 1 and norms[i] in ("واحد", "واحده") and i > 0 and norms[i - 1] in context.get("not_number_before", ()):
-        return None  # "أي واحد", "كل واحد": a pronoun
-    if end < n and ws[end - 1] == "" and doc[end].text[:1].isalpha() and norms[end] not in PERCENT_AFTER:
-        return None, end  # "1M", "5G", "3D": part of a code
-    end = _clip(end, i, blocked)
+    return _UNHANDLED
+
+
+def _ordinal_at(doc, norms, i, blocked):
+    """No cardinal at token ``i``: an ordinal, a relative ordinal, or nothing."""
+    context = _data()[0]
+    o = read_ordinal(norms, i)
+    if o is None:
+        return _relative(doc, norms, i, blocked)
+    prev = norms[i - 1] if i else ""
+    if prev in context.get("not_ordinal_before", ()) or prev in context.get("time_before", ()):
+        return None, o[1]  # "كانون الثاني", "الساعة السادسة"
+    end = _clip(o[1], i, blocked)
     if end == i:
         return None
+    return _make(doc, i, end, o[0], None, "ordinal", None, None), end
+
+
+def _quantity(doc, norms, ws, start, i, r, blocked) -> tuple[float, int, str] | _Skip:
+    """The number ``r`` read at token ``i``, cut at the blocked tokens: ``(value, end, kind)`` with
+    kind cardinal or fraction, or ``_Skip`` when it is not a quantity (a vague plural, a pronoun,
+    part of a code, a semi-final, a dimension, a clock time, a word of a quoted title)."""
+    context = _data()[0]
+    n = len(norms)
+    kind = "cardinal"
+    value: float
+    value, end = r
+    if end == i + 1 and norms[i] in VAGUE:
+        return _Skip((None, end))  # "ملايين الدولارات", "آلاف المهاجرين": no number
+    if end == i + 1 and norms[i] in ("واحد", "واحده") and i > 0 and norms[i - 1] in context.get("not_number_before", ()):
+        return _Skip(None)  # "أي واحد", "كل واحد": a pronoun
+    if end < n and ws[end - 1] == "" and doc[end].text[:1].isalpha() and norms[end] not in PERCENT_AFTER:
+        return _Skip((None, end))  # "1M", "5G", "3D": part of a code
+    end = _clip(end, i, blocked)
+    if end == i:
+        return _Skip(None)
     if end != r[1]:
         r2 = read_number(norms[:end], i, ws[:end])
         if r2 is None:
-            return None
+            return _Skip(None)
         value, end = r2
     if not float(value).is_integer() and (
             (not _is_digit_start(norms[i]) and _is_fraction_only(norms, i, end))
             or any(t in ("من", "علي", "جزء", "اجزاء") for t in norms[i:end]) or "/" in "".join(norms[i:end])):
         kind = "fraction"
     if kind == "fraction" and end < n and norms[end] in context.get("not_fraction_after", ()):
-        return None, end  # "نصف النهائي", "ربع النهائي": semi-final, quarter-final
+        return _Skip((None, end))  # "نصف النهائي", "ربع النهائي": semi-final, quarter-final
     if (i > 0 and norms[i - 1] in DIMENSION) or (end < n and norms[end] in DIMENSION):
-        return None, end  # 1366 × 768: a dimension or a model name
+        return _Skip((None, end))  # 1366 × 768: a dimension or a model name
     if (i > 0 and norms[i - 1] in context.get("time_before", ())) or (
             end < n and norms[end] in context.get("time_after", ())):
-        return None, end  # "الساعة 10", "8 صباحا": a clock time
+        return _Skip((None, end))  # "الساعة 10", "8 صباحا": a clock time
     if start > 0 and doc[start - 1].text == "«" and ws[start - 1] == "" and not _is_digit_start(norms[i]) \
             and end == i + 1:
-        return None, end  # «وست سايد»: a word of a quoted title
+        return _Skip((None, end))  # «وست سايد»: a word of a quoted title
+    return value, end, kind
+
+
+def _percent(doc, norms, ws, i, start, end, kind, pct_prefix, blocked) -> tuple[str, int, int]:
+    """A percent sign or word around the number: (kind, start, end)."""
     pend = _percent_end(norms, end)
     if end - 1 in doc.pct:
         kind, start = "percent", i
@@ -440,12 +498,17 @@ def _read_at(doc, norms, ws, i, blocked, years):
         kind, start = "percent", i - 1  # "%27": the sign typed before the digits
     elif pct_prefix is not None:
         if _unit(doc, norms, end, blocked) is not None or currency(norms, end) is not None:
-            pct_prefix, start = None, i  # "بنسبة 0.8 بوصة": a ratio of something else
+            start = i  # "بنسبة 0.8 بوصة": a ratio of something else
         else:
             kind = "percent"
             start = pct_prefix if norms[pct_prefix] in ("نسبه", "بالمئه", "بالمائه", "النسبه") else i
-    # a range written without an opener: "20 إلى 100", "1000 - 5000"
-    if kind == "cardinal" and end + 1 < n and norms[end] in ("الي", "-", "–", "~") and end + 1 not in blocked:
+    return kind, start, end
+
+
+def _unopened_range(doc, norms, ws, i, start, end, value, blocked):
+    """A range written without an opener: "20 إلى 100", "1000 - 5000"; ``(span, end)`` or None."""
+    n = len(norms)
+    if end + 1 < n and norms[end] in ("الي", "-", "–", "~") and end + 1 not in blocked:
         r2 = read_number(norms, end + 1, ws, ratios=False)
         lo_v = _lower_bound(norms, value, r2[0], r2[1]) if r2 else value
         if r2 is not None and r2[0] > lo_v and not _is_year(norms, i, end, value):
@@ -457,15 +520,7 @@ def _read_at(doc, norms, ws, i, blocked, years):
             if hi_end == r2[1] and counted:
                 span = _finish(doc, norms, start, hi_end, lo_v, r2[0], "range", blocked, i)
                 return span, hi_end
-    prev = norms[start - 1] if start else ""
-    cur = currency(norms, end) if kind == "cardinal" else None
-    if kind == "cardinal" and cur is None and start > 0 and doc[start - 1].text in symbols:
-        cur = (symbols[doc[start - 1].text], end)
-    if kind == "cardinal" and cur is None and (
-            (prev in years and _is_digit_start(norms[i]))
-            or (_is_year(norms, i, end, value) and modifier_before(norms, start) is None)):
-        return None, end  # a year: the dates stage's business
-    return _finish(doc, norms, start, end, value, None, kind, blocked, i), end
+    return None
 
 
 BOUNDS = ("more_than", "less_than", "at_least", "at_most")
