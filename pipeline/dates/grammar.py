@@ -8,15 +8,14 @@
 
 from __future__ import annotations
 
-from .lexicon import NUMBER_STARTS, lookup
+from .lexicon import NUMBER_STARTS, context_words, lookup
 from .parser import AFTER_YEAR, COMMAS, SEPS, Parser
 
 _QUICK: dict[str, bool] = {}
 # before a holiday that is also a common noun (الحج): the words that make it a time
-HOLIDAY_CTX = {"خلال", "قبل", "بعد", "منذ", "حتي", "وخلال", "وقبل", "وبعد", "قبيل", "عقب", "طوال"}
+HOLIDAY_CTX = context_words("holiday_context")
 # before a bare season (في الصيف، فصل الشتاء، إجازة الصيف is not enough: مهرجان الصيف names an event)
-SEASON_CTX = {"في", "خلال", "فصل", "ايام", "فتره", "شهور", "اشهر", "عند", "حتي", "قبل", "بعد", "منذ", "طوال",
-              "طيله", "حلول", "دخول", "وفي", "وخلال", "بحلول", "مع"}
+SEASON_CTX = context_words("season_context")
 _UNIT_ISO = {"day": "D", "week": "W", "month": "M", "year": "Y", "decade": "Y", "century": "Y",
              "hour": "H", "minute": "M", "second": "S"}
 

@@ -15,7 +15,7 @@ Number words are read with the shared :mod:`pipeline.lang.number_words` (one sha
 
 from __future__ import annotations
 
-from functools import lru_cache
+from functools import cache, lru_cache
 
 from ..lang import number_words as _number_words
 from ..lang.normalize import clitic_variants, normalize
@@ -39,6 +39,12 @@ def _number_starts() -> frozenset[str]:
 
 
 NUMBER_STARTS = _number_starts()
+
+
+@cache
+def context_words(role: str) -> frozenset[str]:
+    """Normalized forms of one role of ``date_context.tsv`` (words around a date expression)."""
+    return frozenset(normalize(form) for form, r in rows("date_context.tsv") if r == role)
 
 
 def _add(words: dict, phrases: dict, form: str, entry: tuple) -> None:

@@ -12,19 +12,17 @@ import re
 
 from spacy.attrs import IS_SPACE, NORM
 
-from .lexicon import NUMBER_STARTS, lookup, number_reader, tables
+from .lexicon import NUMBER_STARTS, context_words, lookup, number_reader, tables
 
 _PIECE_RE = re.compile(r"\d+|[^\W\d_]+|[^\w\s]")
 SEPS = {"/", "-", "."}
 COMMAS = {",", "،"}
 # prepositions before a bare year, an ambiguous month name or a short numeric date
-CONTEXT_PREP = {"في", "منذ", "حتي", "خلال", "قبل", "بعد", "من", "الي", "بين", "عند", "بتاريخ", "يوم", "وفي",
-                "ومنذ", "وحتي", "وخلال", "مطلع", "منتصف", "اواخر", "اوائل", "بدايه", "نهايه", "اواسط", "مستهل"}
+CONTEXT_PREP = context_words("context_prep")
 # before a bare year ("في 2012"); "من"/"إلى" are left out: "أكثر من 2000 شخص" is a number
-YEAR_PREP = {"في", "منذ", "حتي", "خلال", "مطلع", "منتصف", "اواخر", "اوائل", "بدايه", "نهايه", "اواسط", "مستهل",
-             "وفي", "ومنذ", "وحتي", "وخلال", "ففي", "بحلول", "قبيل", "مع"}
+YEAR_PREP = context_words("year_prep")
 # words that may follow a bare year in a range ("من 2014 إلى 2018 ثم ...")
-AFTER_YEAR = {"ثم", "في", "حيث", "علي", "الي", "حين", "عندما", "كما", "قبل", "بعد", "من", "عن", "حتي", "لكن"}
+AFTER_YEAR = context_words("after_year")
 _FUTURE_NOT = {"سياسه", "سياسي", "سياسيه", "سياسات", "سيارات", "سياره", "سيده", "سيدات", "سيطره", "سيناء",
                "سياق", "سياحه", "سياحي", "سته", "ستين", "ستون", "ستمائه", "ستار", "ستوديو", "سنه", "سنوات",
                "سنوي", "سنويا", "سنين", "سنتين", "سنتيمتر", "سناتور", "سنغافوره", "سنغال", "سيول", "سيوله",

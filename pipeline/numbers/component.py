@@ -61,8 +61,13 @@ _AR_WORD = re.compile(r"^[\u0621-\u064a\u0671-\u06d3]+$")
 PERCENT_AFTER = {"%": 1, "بالمئه": 1, "بالمائه": 1}
 PERCENT_WORDS = ("المئه", "المائه")
 DIMENSION = {"×", "x", "X"}
-VAGUE = {"الاف", "الوف", "ملايين", "مليارات", "بلايين", "تريليونات", "ترليونات", "دزينات"}
-LONE_ONE = {"واحد", "واحده", "اثنان", "اثنين", "اثنتان", "اثنتين"}  # adjectives after their noun
+def _context_words(role: str) -> frozenset[str]:
+    """Normalized forms of one role of ``number_context.tsv``."""
+    return frozenset(normalize(word) for word, r in rows("number_context.tsv") if r == role)
+
+
+VAGUE = _context_words("vague")
+LONE_ONE = _context_words("lone_one")
 
 
 @lru_cache(maxsize=1)

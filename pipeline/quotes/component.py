@@ -30,6 +30,7 @@ from .lexicon import (
     COMPLEMENTIZERS,
     ENTS_KEY,
     NOT_COMPLEMENTIZER_AFTER,
+    cue_words,
     entities,
     in_class,
     is_stop,
@@ -46,12 +47,12 @@ MIN_UNCUED_WORDS = 8  # a quotation with no cue at all must be at least this lon
 MIN_CUED_WORDS = 3  # … and one with a cue but no colon
 MAX_LOOKBACK = 30  # tokens searched for a speech verb before a quotation
 MAX_GAP = 32  # tokens between a speech verb and its أن/إن
-FA_INNA = {"فان", "فانه", "فانها", "فانهم", "ان", "انه", "فقد"}
+FA_INNA = cue_words("fa_inna")
 SEMI_COMMA = {"،", ",", "؛", ";"}
-LEAD_PARTICLES = {"ولم", "لم", "وقد", "قد", "كما", "وكان", "كان", "ثم", "فيما", "بينما", "ولكن", "لكن"}
-RELATIVE = {"الذي", "التي", "مما", "ما", "الذين"}
+LEAD_PARTICLES = cue_words("lead_particle")
+RELATIVE = cue_words("relative")
 # words that open a clause whose subject precedes its verb (وكان X قال، إلا أن X نفت)
-CLAUSE_OPENERS = {"كان", "كانت", "ان", "لكن", "غير", "بينما", "فيما", "حين", "اما"}
+CLAUSE_OPENERS = cue_words("clause_opener")
 
 
 @dataclass

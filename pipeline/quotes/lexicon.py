@@ -7,20 +7,21 @@ Every form is stored normalized (:func:`pipeline.lang.normalize.normalize`), so 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache, lru_cache
 
 from ..lang.normalize import normalize, normalize_light
 from ..resources import rows
 
-COMPLEMENTIZERS = frozenset(normalize(w) for w in (
-    "أن", "إن", "بأن", "أنه", "إنه", "أنها", "إنها", "أنهم", "إنهم", "أنهما", "إنهما", "بأنه", "بأنها",
-    "بأنهم", "أننا", "إننا", "أنني", "إنني", "أنّ", "بأننا",
-))
+
+@cache
+def cue_words(role: str) -> frozenset[str]:
+    """Normalized forms of one role of ``quote_cues.tsv`` (complementizers, particles, name links ...)."""
+    return frozenset(normalize(form) for form, r in rows("quote_cues.tsv") if r == role)
+
+
+COMPLEMENTIZERS = cue_words("complementizer")
 # words right before أن that make it a different conjunction (بعد أن، يجب أن)
-NOT_COMPLEMENTIZER_AFTER = frozenset(normalize(w) for w in (
-    "بعد", "قبل", "يجب", "يمكن", "حتى", "منذ", "دون", "بدلا", "لابد", "بد", "ينبغي", "يتعين", "عسى",
-    "لدرجة", "إلا", "رغم", "برغم", "بما", "كما", "لمجرد", "مجرد", "إمكانية", "يستطيع", "تستطيع",
-))
+NOT_COMPLEMENTIZER_AFTER = cue_words("not_complementizer_after")
 
 
 @dataclass(frozen=True)

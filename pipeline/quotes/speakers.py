@@ -15,13 +15,13 @@ from spacy.tokens import Doc
 
 from ..lang.chars import QUOTE_MARKS
 from ..lang.normalize import normalize, normalize_light, strip_proclitics
-from .lexicon import COMPLEMENTIZERS, entities, in_class, is_stop, strip_conj, title_of, verb_of
+from .lexicon import COMPLEMENTIZERS, cue_words, entities, in_class, is_stop, strip_conj, title_of, verb_of
 
 COLON = {":"}
 COMMA = {"،", ","}
 END = {".", "!", "?", "؟", "…", "...", "؛", ";"}
 MAX_NAME = 4
-NAME_LINKS = {"بن", "ابن", "بنت", "ال", "ابو", "ام", "عبد", "الدين", "ولد"}
+NAME_LINKS = cue_words("name_link")
 
 
 @dataclass

@@ -18,6 +18,7 @@ RESOURCES = Path(__file__).parent
 COLUMNS: dict[str, tuple[int, int]] = {
     "abbreviations.txt": (1, 1),
     "currencies.tsv": (3, 4),
+    "date_context.tsv": (2, 2),
     "date_words.tsv": (3, 3),
     "fractions.tsv": (4, 4),
     "gazetteer_names.tsv": (2, 2),
@@ -28,6 +29,7 @@ COLUMNS: dict[str, tuple[int, int]] = {
     "number_modifiers.tsv": (3, 3),
     "number_words.tsv": (3, 3),
     "ordinals.tsv": (3, 3),
+    "quote_cues.tsv": (2, 2),
     "quote_words.tsv": (2, 3),
     "relative_ordinal_context.tsv": (2, 2),
     "relative_ordinals.tsv": (4, 4),
