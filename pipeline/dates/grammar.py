@@ -89,7 +89,7 @@ class Grammar(Parser):
         for rule in (self.calendar_date, self.numeric, self.year_expr, self.weekday_expr, self.deixis,
                      self.unit_expr, self.part, self.decade, self.every, self.dayword, self.nth_weekday,
                      self.week_of, self.quarter, self.rest, self.holiday, self.season, self.month_days,
-                     self.week_containing):
+                     self.week_containing, self.sport_season, self.time_of_day, self.dayparted):
             r = rule(p)
             if r and (best is None or r[0] > best[0]):
                 best = r
@@ -331,6 +331,8 @@ class Grammar(Parser):
         sem = None
         if c is None and self.month(end):
             return None
+        if c is None and sep == "." and end < self.n and (P.text[end] in ("%", "٪") or self.cat(end, "decimal")):
+            return None  # "7.5 %"، "14.2 مليار": a decimal number, not a day and a month
         if c is not None:
             if nda == 4:
                 y, m, d = a, b, c
@@ -471,12 +473,18 @@ class Grammar(Parser):
         end, (_, off) = r
         if p > 0 and self.P.text[p - 1] in ("ذلك", "ذات", "نفس", "تلك"):
             return None  # "في ذلك اليوم": that day
+        if p > 0 and not self.P.brk[p - 1] and self.P.text[p].endswith("يوم") and self.cat(p - 1, "notday"):
+            return None  # "صحيفة عين اليوم": a name
         if end == p + 1 and self.P.text[p].endswith("يوم") and end < self.n:
             nxt = self.P.text[end]
-            if nxt.startswith("ال") and not self.entries(end):
+            if nxt.startswith("ال") and not self.entries(end) and not self.cat(end, "fnword"):
                 return None  # اليوم الوطني، اليوم العالمي
         sem = {"t": "rel", "unit": "day", "off": off}
+        if off == 0 and end == p + 1 and self.cat(end, "anaphor"):
+            return end + 1, {"t": "anaphor", "unit": "day"}  # "في اليوم ذاته": a day named earlier
         e = self.skip_commas(end)
+        if self.is_word(e, "(") and (wdb := self.weekday(e + 1)) and self.is_word(wdb[0], ")"):
+            return wdb[0] + 1, dict(sem, wd=wdb[1])  # "اليوم (الخميس)"
         wd = self.weekday_expr(e)
         if wd and wd[2] == e:
             s2 = wd[1]
@@ -756,6 +764,10 @@ class Grammar(Parser):
         return None
 
     def unit_expr(self, p: int):
+        u = self.cat(p, "unit")
+        if u and u[1][1][1] == "1" and self.P.text[p].startswith(("ال", "بال", "وال", "فال", "لل")) \
+                and self.cat(u[0], "anaphor"):
+            return u[0] + 1, {"t": "anaphor", "unit": u[1][1][0]}  # "في العام ذاته": a year named earlier
         ru = self.rel_unit(p)
         if ru:
             end, sem = ru
@@ -787,12 +799,16 @@ class Grammar(Parser):
         if ago and p > 0 and self.cat(p - 1, "unit"):
             return None  # "يوما بعد يوم"
         if ago:
-            a = self.amount(ago[0], single=True)
+            q = ago[0]
+            ap = self.cat(q, "approx")  # "قبل نحو شهر"
+            if ap:
+                q = ap[0]
+            a = self.amount(q, single=True)
             if a:
                 end = a[0]
                 fn = self.cat(end, "fromnow")
                 if fn:  # "منذ شهر و 21 يوما من الآن": the expression is the amount from now
-                    return fn[0], {"t": "shift", "parts": a[1], "dir": ago[1][1]}, ago[0]
+                    return fn[0], {"t": "shift", "parts": a[1], "dir": ago[1][1], "day": True}, ago[0]
                 if self.is_word(end, "في") and self.is_word(end + 1, "المستقبل"):
                     end += 2
                 sem = {"t": "shift", "parts": a[1], "dir": ago[1][1]}
@@ -808,13 +824,13 @@ class Grammar(Parser):
                 return a[0], {"t": "dur", "parts": a[1]}
         a = self.amount(p, single=True)
         if a and self.cat(a[0], "fromnow"):
-            return self.cat(a[0], "fromnow")[0], {"t": "shift", "parts": a[1], "dir": 0}
+            return self.cat(a[0], "fromnow")[0], {"t": "shift", "parts": a[1], "dir": 0, "day": True}
         a = self.amount(p, single=bool(self._intro_before(p)))
         if a:
             end = a[0]
             fn = self.cat(end, "fromnow")
             if fn:
-                return fn[0], {"t": "shift", "parts": a[1], "dir": 0}
+                return fn[0], {"t": "shift", "parts": a[1], "dir": 0, "day": True}
             return end, {"t": "dur", "parts": a[1]}
         return None
 
@@ -847,6 +863,8 @@ class Grammar(Parser):
             if r:
                 n, end = r[1], r[0]
         few = n is None and self.is_word(end, "القليله")  # "الأيام القليلة الماضية": a few days
+        if n is None and not few and not self.is_word(end, "العديده"):
+            return None  # "الأيام الماضية"، "السنوات الأخيرة": vague, no count a reader can resolve
         if self.is_word(end, "القليله", "العديده", "الاخيره"):
             end += 1
         md = self.cat(end, "mod")
@@ -858,18 +876,21 @@ class Grammar(Parser):
         return md[0], sem
 
     def part(self, p: int):
-        r = self.cat(p, "part")
+        r = self.cat(p, "part") or self.cat(p, "half")  # "منتصف يوليو", "النصف الأول من العام"
         if not r:
             return None
         q = r[0]
         inner = None
-        for rule in (self.calendar_date, self.year_expr, self.rel_unit, self.decade, self.unit_expr, self.season):
+        for rule in (self.calendar_date, self.year_expr, self.rel_unit, self.decade, self.unit_expr, self.season,
+                     self.sport_season):
             x = rule(q)
-            if x and x[1]["t"] in ("date", "rel", "decade", "season") and (inner is None or x[0] > inner[0]):
+            if x and x[1]["t"] in ("date", "rel", "decade", "season", "anaphor") and (inner is None or x[0] > inner[0]):
                 inner = x[:2]
         y = self.year(q, bare=True)
         if y and (inner is None or y[0] > inner[0]):
             inner = (y[0], {"t": "date", "y": y[1], "cal": y[2] or "gregorian"})
+        if inner is None and r[1][0] == "half":
+            return None  # "النصف الأول" of a match, not of a period
         if inner is None:
             u = self.cat(q, "unit")
             if u and u[1][1][1] == "1" and self.P.text[q].startswith("ال") and u[1][1][0] in ("year", "month", "week"):
@@ -968,3 +989,116 @@ class Grammar(Parser):
             return dp[0], {"t": "set", "n": 1, "unit": "day"}
         return None
 
+
+    # ---------------------------------------------------------------- seasons of sport, times of day
+    def sport_season(self, p: int):
+        """الموسم الماضي، هذا الموسم، الموسم الجديد، بعد انتهاء الموسم، فترة الانتقالات الصيفية الجارية: a season
+        (kind season, empty value: the text does not say which year). "موسم الحج" is an event."""
+        this = self.cat(p, "this")
+        q = this[0] if this else p
+        r = self.cat(q, "sport")
+        if not r:
+            return None
+        end = r[0]
+        md = self.cat(end, "mod") or self.cat(end, "sportmod")
+        if md:
+            end = md[0]
+        elif not (this or r[1][1] == "phrase" or (self.P.text[q].startswith("ال") and p > 0
+                                                  and not self.P.brk[p - 1] and self.cat(p - 1, "sportctx"))):
+            return None
+        return end, {"t": "season", "code": None}
+
+    def _hour(self, p: int, clock: bool):
+        """(end, hour, minute or None, in words) of "10:30"، "0608" and "47ر09" (after الساعة), "التاسعة
+        والنصف"، "السابعة والربع"."""
+        P = self.P
+        if p >= self.n:
+            return None
+        v = P.num[p]
+        if v is not None:
+            nd, e, mi = P.ndig[p], p + 1, None
+            if clock and nd == 4 and v % 100 < 60 and v // 100 <= 24:
+                return e, v // 100, v % 100, False  # "الساعة 0608"
+            if nd > 2 or (v > 24 and not self.is_word(e, "ر")):
+                return None
+            if e + 1 < self.n and P.text[e] in (":", "ر") and P.ndig[e + 1] == 2 and self._glued(p, e + 1):
+                if P.text[e] == "ر":  # the old decimal sign, digits shown in reverse: "47ر09" is 09:47
+                    if not clock or P.num[e + 1] > 24 or v >= 60:
+                        return None
+                    return e + 2, P.num[e + 1], v, False
+                if P.num[e + 1] >= 60:
+                    return None
+                return e + 2, v, P.num[e + 1], False
+            mw = self.cat(e, "minutes")
+            return (mw[0], v, mw[1][1], False) if mw else (e, v, mi, False)
+        r = self.number(p)
+        if not r or r[1] != int(r[1]) or not 1 <= r[1] <= 12:
+            return None
+        if not r[2] and not self.P.text[p].endswith("ه"):
+            return None  # an hour in words is feminine: "الثامنة"، "الواحدة"
+        h, e, mi = int(r[1]), r[0], None
+        mw = self.cat(e, "minutes")
+        if mw:
+            e, mi = mw[0], mw[1][1]
+        return e, h, mi, True
+
+    def _day_of_time(self, p: int):
+        """The day after a time of day: "أمس"، "يوم أمس الأول"، "الخميس"، "اليوم"، "20 يوليو"."""
+        best = None
+        for rule in (self.deixis, self.weekday_expr, self.calendar_date, self.numeric):
+            x = rule(p)
+            if x and x[1]["t"] in ("date", "rel") and (x[1]["t"] == "date" or x[1]["unit"] == "day") \
+                    and (best is None or x[0] > best[0]):
+                best = x[:2]
+        return best
+
+    def time_of_day(self, p: int):
+        """الساعة 10:30 صباحا، الثامنة مساء أمس، الساعة السابعة والربع من مساء يوم أمس الأول، ظهر اليوم."""
+        clock = self.cat(p, "clock")
+        q = clock[0] if clock else p
+        h = self._hour(q, bool(clock))
+        if not h:
+            return None
+        e, hh, mi, words = h
+        ap = None
+        a = self.cat(e, "ampm")
+        q2 = e + 1 if self.is_word(e, "من") else e
+        dp = self.cat(q2, "daypart")
+        day = None
+        if dp:  # "من صباح أمس"، "مساء الخميس"
+            d2 = self._day_of_time(dp[0] + 1 if self.is_word(dp[0], "يوم") else dp[0])
+            if d2:
+                ap, (e, day) = dp[1][1], d2
+        if ap is None and a:
+            ap, e = a[1][1], a[0]
+            d2 = self._day_of_time(e)
+            if d2:
+                e, day = d2
+        if ap is None:
+            if not clock:
+                return None  # "الثامنة" alone is an ordinal, "8" a number
+            d2 = self._day_of_time(q2 if q2 > e else e)
+            if d2:
+                e, day = d2
+        if ap == "noon" and hh < 12:
+            hh = hh if hh >= 11 else hh + 12
+        elif ap == "pm" and hh < 12:
+            hh += 12
+        elif ap == "am" and hh == 12:
+            hh = 0
+        if hh > 24:
+            return None
+        return e, {"t": "time", "h": hh % 24, "mi": mi, "day": day}
+
+    def dayparted(self, p: int):
+        """صباح اليوم، مساء الخميس، صبيحة يوم أمس: the day (no finer); ظهر اليوم: noon of the day."""
+        dp = self.cat(p, "daypart")
+        if not dp:
+            return None
+        q = dp[0] + 1 if self.is_word(dp[0], "يوم") else dp[0]
+        d = self._day_of_time(q)
+        if not d:
+            return None
+        if dp[1][1] == "noon":
+            return d[0], {"t": "time", "h": 12, "mi": 0, "day": d[1]}
+        return d[0], d[1], p

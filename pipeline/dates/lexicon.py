@@ -66,7 +66,7 @@ def tables() -> tuple[dict, dict]:
     for form, iso, bare in rows("weekdays.tsv"):
         _add(words, phrases, form, ("wd", int(iso), bare == "1"))
     for form, cat, value in rows("date_words.tsv"):
-        if cat in ("day", "mod", "decade", "yearword", "ago", "season"):
+        if cat in ("day", "mod", "decade", "yearword", "ago", "season", "minutes"):
             val: object = int(value)
         elif cat == "unit":
             u, c = value.split(":")

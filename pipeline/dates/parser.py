@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from spacy.attrs import IS_SPACE, NORM
+from spacy.attrs import IS_SPACE, NORM, ORTH
 
 from .lexicon import NUMBER_STARTS, context_words, lookup, number_reader, tables
 
@@ -30,6 +30,16 @@ _FUTURE_NOT = {"سياسه", "سياسي", "سياسيه", "سياسات", "سي
 
 
 _BY_HASH: dict[int, tuple] = {}
+# digits joined by tatweel ("3ـ10ـ1436هـ"): the normalized form drops the tatweel and glues the digits
+_TATWEEL_SEP = re.compile(r"(?<=\d)\u0640+(?=\d)")
+_DIGITS = str.maketrans("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹", "0123456789" * 2)
+
+
+def _tatweel_pieces(orth: str) -> tuple | None:
+    """Pieces of a token whose digits are separated by tatweel, read from the text as written."""
+    if "\u0640" not in orth or not _TATWEEL_SEP.search(orth):
+        return None
+    return _pieces(_TATWEEL_SEP.sub("-", orth.translate(_DIGITS)))
 
 
 def _pieces(norm: str) -> tuple:
@@ -51,12 +61,16 @@ class Pieces:
         text, tok, num, ndig, first, last, brk = [], [], [], [], [], [], []
         strings = doc.vocab.strings
         cache = _BY_HASH
-        for i, (h, space) in enumerate(doc.to_array([NORM, IS_SPACE]).tolist()):
+        for i, (h, space, o) in enumerate(doc.to_array([NORM, IS_SPACE, ORTH]).tolist()):
             hit = cache.get(h)
             if hit is None:
                 hit = cache[h] = (_pieces(strings[h]), "\n" in strings[h])
                 if len(cache) > 300_000:
                     cache.clear()
+            if hit[0][1][0] is not None and "\u0640" in strings[o]:  # "3ـ10ـ1436هـ"
+                tp = _tatweel_pieces(strings[o])
+                if tp is not None:
+                    hit = (tp, False)
             if space:
                 if hit[1] and text:
                     brk[-1] = True
@@ -204,7 +218,10 @@ class Parser:
         if v is not None:
             nd = self.P.ndig[p]
             if not (nd == 4 or (not bare and nd in (3, 4))):
-                return None
+                e = self.era(p + 1) if nd in (2, 3) else None
+                if not e or (e[1] == "gregorian" and self.P.text[p + 1] == "م"):
+                    return None  # "568 ميلادية", "450 ق.م", "950 هـ" are years; "500 م" may be metres
+                return e[0], v, e[1]
             if p + 1 < self.n and self.P.text[p + 1] in SEPS and self.P.num[min(p + 2, self.n - 1)] is not None \
                     and p + 2 < self.n and (self.P.text[p + 1] != "-" or self._glued(p, p + 1)):
                 return None  # part of a numeric date, a decimal or "1435 / 1436هـ" (not "2016 - 2016/01/22")

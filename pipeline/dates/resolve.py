@@ -95,11 +95,23 @@ def resolve(sem: dict, pub: date | None, future=lambda: False) -> Result:
     if t == "shift":
         d = sem["dir"] or (1 if future() else -1)
         out = pub if sem.get("anchor") is None else None
+        if sem.get("anchor") == "event":  # "بعد 8 دقائق من ورود البلاغ": an amount of time, not a date
+            return _duration(sem["parts"]), sem["parts"][-1][1], "gregorian", "duration", None
         for n, unit in sem["parts"]:
             if out is None:
                 break
             out = shift(out, d * (FEW if n is None else n), unit)
-        return (out.isoformat() if out else None), "day", "gregorian", "relative", None
+        if out is None:
+            return None, "day", "gregorian", "relative", None
+        units = [u for _, u in sem["parts"]]
+        if len(units) == 1 and sem["parts"][0][0] is not None and units[0] in ("week", "month", "year", "decade") \
+                and not sem.get("day"):  # "بعد أسبوعين من الآن": counted to the day
+            # "قبل خمس سنوات" is a year, "قبل أسبوعين" a week: the precision the text gives (conventions)
+            unit = "year" if units[0] == "decade" else units[0]
+            val = {"week": _iso_week(out), "month": f"{_year(out.year)}-{out.month:02d}",
+                   "year": _year(out.year)}[unit]
+            return val, unit, "gregorian", "relative", None
+        return out.isoformat(), "day", "gregorian", "relative", None
     if t == "period":
         n, unit = sem["n"], sem["unit"]
         if n is None and sem.get("few"):
@@ -117,6 +129,10 @@ def resolve(sem: dict, pub: date | None, future=lambda: False) -> Result:
         return _range(sem, pub, future)
     if t == "season":
         return _season(sem, pub)
+    if t == "time":
+        return _time(sem, pub, future)
+    if t == "anaphor":  # "في اليوم ذاته": the day of an event named earlier, not the publication date
+        return None, sem["unit"], "gregorian", "relative", None
     if t == "holiday":
         return _holiday(sem, pub)
     if t in ("weekof", "quarter", "rest"):
@@ -262,6 +278,8 @@ def _nearest_year(pub: date, make) -> int:
 
 
 def _year_only(y: int, cal: str) -> Result:
+    if cal == "bc":  # ISO 8601 counts 1 BC as year 0000: "3200 ق.م" is -3199
+        return f"-{y - 1:04d}", "year", "gregorian", "absolute", None
     if cal == "hijri":
         a, b = _hijri_month_range(y, 1), _hijri_month_range(y, 12)
         val = _interval(a[0], b[1]) if a and b else None
@@ -306,10 +324,9 @@ def _rel(sem: dict, pub: date | None) -> Result:
         d = pub + timedelta(days=off)
         wd = sem.get("wd")
         if wd and d.isoweekday() != wd:
-            # "اليوم الأحد" in an article published on Tuesday: the weekday was written the day
-            # it happened; take the nearest such weekday, the earlier one on a tie
-            back, fwd = (d.isoweekday() - wd) % 7, (wd - d.isoweekday()) % 7
-            d = d - timedelta(days=back) if back <= fwd else d + timedelta(days=fwd)
+            # "اليوم الأحد" in an article published on Tuesday: the weekday was written the day it
+            # happened, on or before the crawl day (conventions): the nearest such day on or before
+            d = d - timedelta(days=(d.isoweekday() - wd) % 7)
         return d.isoformat(), gran, "gregorian", "relative", None
     if unit == "week":
         return _iso_week(pub + timedelta(days=7 * off)), gran, "gregorian", "relative", None
@@ -413,9 +430,19 @@ def _part(sem: dict, pub: date | None, future) -> Result:
     if gran == "decade":
         years = {"early": (0, 3), "mid": (3, 6), "late": (6, 9)}[sem["part"]]
         return f"{_year(a.year + years[0])}/{_year(a.year + years[1])}", gran, cal, kind, hij
-    if gran == "year" and a.month == 1 and a.day == 1 and z.year == a.year:
-        months = {"early": (1, 6), "late": (7, 12), "mid": (4, 9)}[sem["part"]]
+    if sem["part"] in ("h1", "h2"):  # "النصف الأول من العام": January-June
+        if gran == "year" and a.month == 1 and a.day == 1 and z.year == a.year:
+            a2, z2 = (date(a.year, 1, 1), date(a.year, 6, 30)) if sem["part"] == "h1" else \
+                (date(a.year, 7, 1), date(a.year, 12, 31))
+        else:
+            a2, z2 = (a, a + timedelta(days=span // 2 - 1)) if sem["part"] == "h1" else (a + timedelta(days=span // 2), z)
+    elif gran == "year" and a.month == 1 and a.day == 1 and z.year == a.year:
+        # a year's first or last third (conventions: "مطلع العام" January-April, "نهاية 2015" September-December)
+        months = {"early": (1, 4), "late": (9, 12), "mid": (4, 9)}[sem["part"]]
         a2, z2 = date(a.year, months[0], 1), date(a.year, months[1], _cal.monthrange(a.year, months[1])[1])
+    elif gran == "month" and 28 <= span <= 31 and sem["part"] in ("early", "late"):
+        # thirds of a month (conventions): "أوائل مايو" 1-10, "أواخر الشهر" 21 to the end
+        a2, z2 = (a, a + timedelta(days=9)) if sem["part"] == "early" else (a + timedelta(days=20), z)
     elif sem["part"] == "early":
         a2, z2 = a, a + timedelta(days=span // 2 - 1)
     elif sem["part"] == "late":
@@ -428,12 +455,33 @@ def _part(sem: dict, pub: date | None, future) -> Result:
 _SEASON_MONTHS = {21: (3, 5), 22: (6, 8), 23: (9, 11), 24: (12, 14)}  # meteorological, northern
 
 
+def _time(sem: dict, pub: date | None, future) -> Result:
+    """A time of day: on its day when the text gives one ("الثامنة مساء أمس" 2015-08-09T20:00, granularity
+    hour, or minute when minutes are written), a time-only value otherwise ("T20:00", kind time)."""
+    hh, mi = sem["h"], sem.get("mi")
+    gran = "minute" if mi else "hour"
+    if mi is not None and mi < 0:  # "التاسعة إلا ربعا"
+        hh, mi = (hh - 1) % 24, 60 + mi
+    clock = f"T{hh:02d}:{mi or 0:02d}"
+    if sem.get("day") is not None:
+        val, dgran, cal, kind, hij = resolve(sem["day"], pub, future)
+        if val and dgran == "day" and len(val) == 10:
+            return val + clock, gran, cal, kind, hij
+        if val is None and pub is not None:
+            return None, gran, cal, kind, hij
+    return clock, gran, "gregorian", "time", None
+
+
 def _season(sem: dict, pub: date | None) -> Result:
-    """ISO 8601-2 season codes: 2016-22 is the summer of 2016 (winter belongs to its December)."""
+    """ISO 8601-2 season codes: 2016-22 is the summer of 2016 (winter belongs to its December). A season of
+    sport (code None) and a season whose year the text does not give ("الصيف الماضي") have kind
+    ``season`` and no value (conventions); "هذا الصيف" is this year's."""
     code, y = sem["code"], sem.get("y")
     kind = "absolute" if y is not None else "relative"
+    if code is None or (y is None and sem.get("dir") in (-1, 1) and sem.get("yrel") is None):
+        return None, "season", "gregorian", "season", None
     if sem.get("bare"):
-        return None, "season", "gregorian", kind, None
+        return None, "season", "gregorian", "season", None
     if y is None:
         if pub is None:
             return None, "season", "gregorian", kind, None
