@@ -225,3 +225,59 @@ def test_approx_after_a_percent_before_min(tok):
 
 def test_below_zero(tok):
     assert _only(tok, "انخفضت الحرارة إلى ما دون الصفر")[1:] == (0.0, None, "cardinal", None, "less_than")
+
+
+# --- Saudi news (issue 18): one corpus of positive and negative examples per family ---------------
+@pytest.mark.parametrize("text,span,value,unit", [
+    ("بلغت قيمة العقد (150) ألف ريال.", "(150) ألف", 150000, "SAR"),
+    ("رصدت الوزارة «12» مليوناً للمشروع.", "«12» مليوناً", 12000000, None),
+    ('خصصت البلدية "40" ألف ريال للحديقة.', '"40" ألف', 40000, "SAR"),
+])
+def test_digits_in_brackets_before_a_scale_are_one_number(tok, text, span, value, unit):
+    got = _only(tok, text)
+    assert (got[0], got[1], got[4]) == (span, value, unit)
+
+
+def test_brackets_without_a_scale_stay_apart(tok):
+    assert [g[:2] for g in _spans(tok, "شارك (15) لاعبا في المعسكر.")] == [("15", 15)]
+
+
+@pytest.mark.parametrize("text,value", [
+    ("بلغ عدد الضحايا ألفاً .", 1000),          # the accusative singular, with its tanween
+    ("صدت الشرطة ألفا من المحاولات.", 1000),    # alone before من: one thousand
+    ("بلغ عدد الزوار عشرين ألفا.", 20000),      # after a number: the scale
+    ("وصلت قيمة الصفقة إلى مليونا دولار.", 2000000),  # the dual construct before its noun
+])
+def test_accusative_scale_words(tok, text, value):
+    assert _only(tok, text)[1] == value
+
+
+@pytest.mark.parametrize("text,span,value", [
+    ("ارتفعت الحرارة بمقدار 88ر0 درجة.", "88ر0", 0.88),   # the old decimal sign ر, digits reversed
+    ("بلغ المتوسط 5ر15 درجة مئوية.", "5ر15", 15.5),
+])
+def test_old_decimal_sign(tok, text, span, value):
+    assert _only(tok, text)[:2] == (span, value)
+
+
+def test_definite_count_after_its_noun(tok):
+    assert _only(tok, "تحدث عن الأسباب الخمسة للظاهرة.")[:2] == ("الخمسة", 5)
+    assert _spans(tok, "وصل الوفد يوم الاثنين.") == []  # الاثنين is a weekday, no count
+
+
+def test_fixed_names_hold_no_ordinal(tok):
+    assert _spans(tok, "غادرت بعثة الفريق الأول إلى الرياض.") == []
+    assert _only(tok, "فاز في الجولة الثانية.")[1] == 2
+
+
+@pytest.mark.parametrize("text,span,value", [
+    ("ارتفع المؤشر بنسبة 7.5 % أمس.", "7.5 %", 7.5),
+    ("ارتفع المؤشر إلى 3.31% في الجلسة.", "3.31%", 3.31),
+    ("بنسبة 4ر95 بالمئة تقريبا.", "4ر95 بالمئة", 95.4),
+])
+def test_decimal_percentages_are_not_dates(text, span, value):
+    import pipeline
+
+    tables = pipeline.extract(text, published="2015-08-09")
+    assert tables["dates"] == [] or all("." not in d["text"] for d in tables["dates"])
+    assert [(r["text"], r["value"], r["kind"]) for r in tables["numbers"]] == [(span, value, "percent")]

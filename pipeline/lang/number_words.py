@@ -51,6 +51,7 @@ CLITICS = "وفبلك"
 
 _NUM = r"(?:\d+(?:[.,]\d+)*|[.,]\d+)"
 _DIGITS_RE = re.compile(rf"^([+-]?)({_NUM})$")
+_RA_RE = re.compile(r"^(\d+)ر(\d+)$")
 _EXP_RE = re.compile(rf"^([+-]?)({_NUM})(?:e([+-]?\d+)|\^([+-]*)({_NUM}))$")
 _SLASH_RE = re.compile(r"^([+-]?)(\d+)/(\d+)$")
 _GLUE_RE = re.compile(r"^[\d.,^+\-e/]+$")
@@ -132,6 +133,9 @@ def parse_digits(text: str, next_norm: str | None = None) -> float | None:
             except (OverflowError, ZeroDivisionError):
                 return None
         return -v if m.group(1) == "-" else v
+    m = _RA_RE.match(text)
+    if m:  # the old decimal sign ر, shown in reverse order: "5ر15" is 15.5, "88ر0" is 0.88
+        return float(f"{m.group(2)}.{m.group(1)}")
     m = _SLASH_RE.match(text)
     if m and 0 < int(m.group(2)) < int(m.group(3)):
         v = int(m.group(2)) / int(m.group(3))

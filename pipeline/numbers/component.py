@@ -394,7 +394,13 @@ def _read_at(doc, norms, ws, i, blocked, years):
         lo, hi = parse_digits(tilde.group(1)), parse_digits(tilde.group(2))
         if lo is not None and hi is not None and lo < hi:
             return _finish(doc, norms, i, i + 1, lo, hi, "range", blocked, i), i + 1
-    r = read_number(norms, i, ws)
+    bracketed = _bracketed_scale(doc, norms, i)
+    if bracketed is not None:  # "(150) ألف ريال"، "«12» مليوناً": one number, the brackets in the span
+        start, r = i - 1, bracketed
+    else:
+        r = read_number(norms, i, ws)
+        if r is not None and r[1] == i + 1 and _lone_accusative_scale(doc, norms, i):
+            r = (r[0] / 2, r[1])  # "بلغت ألفاً": one thousand, not the dual construct "ألفا دولار"
     if r is None and pct_prefix is None:
         r = _definite_number(norms, i)
     if r is None:
@@ -417,6 +423,36 @@ def _read_at(doc, norms, ws, i, blocked, years):
             or (_is_year(norms, i, end, value) and modifier_before(norms, start) is None)):
         return None, end  # a year: the dates stage's business
     return _finish(doc, norms, start, end, value, None, kind, blocked, i), end
+
+
+_OPEN_CLOSE = {"(": ")", "«": "»", '"': '"', "“": "”"}
+
+
+def _bracketed_scale(doc, norms, i):
+    """``(value, end)`` of digits in brackets or guillemets before a scale word at token ``i``:
+    "(150) ألف" = 150000, "«12» مليوناً" = 12000000 (the accusative after a number is one scale)."""
+    if i == 0 or i + 2 >= len(norms) or not _is_digit_start(norms[i]):
+        return None
+    close = _OPEN_CLOSE.get(doc[i - 1].text)
+    if close is None or doc[i + 1].text != close:
+        return None
+    v = parse_digits(norms[i])
+    hit = lexicons()[0].get(norms[i + 2])
+    if v is None or hit is None or hit[1] not in ("scale", "scale_acc"):
+        return None
+    return v * hit[0], i + 3
+
+
+def _lone_accusative_scale(doc, norms, i) -> bool:
+    """A scale word in the accusative standing alone ("بلغت ألفاً"، "صدت ألفا من المحاولات") counts one
+    scale; before the noun it counts ("مليونا دولار") it is the dual construct."""
+    hit = lexicons()[0].get(norms[i])
+    if hit is None or hit[1] != "scale_acc":
+        return False
+    if "\u064b" in doc[i].text:  # the tanween of the accusative singular: "ألفاً"
+        return True
+    nxt = norms[i + 1] if i + 1 < len(norms) else ""
+    return not nxt or not nxt[0].isalpha() or nxt in ("من", "او", "و")
 
 
 def _opened_range(doc, norms, ws, i, blocked):
@@ -561,6 +597,8 @@ def _definite_number(norms: list[str], i: int) -> tuple[float, int] | None:
             # continue it ("عدد الزوار المليون ومائتين ألف")
             if r[1] > i + 1 or not is_definite_noun(prev):
                 return r
+    if hit is not None and hit[1] == "unit" and hit[0] >= 3 and is_definite_noun(prev) and read_ordinal(norms, i) is None:
+        return _read_undefined(norms, i)  # "المواسم الثلاثة"، "الأشهر الستة": a count after its noun
     return None
 
 
