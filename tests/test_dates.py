@@ -416,3 +416,8 @@ def test_vague_times_are_not_dates(tok, text):
 
 def test_counted_periods_are_still_dates(tok):
     assert news_one(tok, "زادت الصادرات في الأيام الثلاثة الماضية.")[1] == "2015-08-06/2015-08-09"
+
+
+def test_half_a_unit_is_not_a_half_of_a_period(tok):
+    # "نصف" alone is half a unit (a duration); "النصف الأول من" is the first half of a period
+    assert news_one(tok, "بقي الوزير في منصبه نصف العام.")[1] == "P0.5Y"

@@ -876,7 +876,7 @@ class Grammar(Parser):
         return md[0], sem
 
     def part(self, p: int):
-        r = self.cat(p, "part") or self.cat(p, "half")  # "منتصف يوليو", "النصف الأول من العام"
+        r = self.cat(p, "part") or self.cat(p, "halfof")  # "منتصف يوليو", "النصف الأول من العام"
         if not r:
             return None
         q = r[0]
@@ -889,7 +889,7 @@ class Grammar(Parser):
         y = self.year(q, bare=True)
         if y and (inner is None or y[0] > inner[0]):
             inner = (y[0], {"t": "date", "y": y[1], "cal": y[2] or "gregorian"})
-        if inner is None and r[1][0] == "half":
+        if inner is None and r[1][0] == "halfof":
             return None  # "النصف الأول" of a match, not of a period
         if inner is None:
             u = self.cat(q, "unit")
