@@ -41,6 +41,7 @@ from .lexicon import (
     verb_of,
 )
 from .marks import quoted_spans
+from .resolve import settle
 from .speakers import COLON, COMMA, END, Speaker, read_speaker
 
 MIN_UNCUED_WORDS = 8  # a quotation with no cue at all must be at least this long
@@ -589,7 +590,9 @@ def _find(doc: Doc) -> list[Span]:
     f.direct()
     f.reported()
     f.sources()
-    cands = [c for c in f.resolve() if c.kind != "mention"]
+    every = f.resolve()
+    settle(doc, every, f.sent_start)
+    cands = [c for c in every if c.kind != "mention"]
     cands = _drop_quoted_clauses(doc, cands)
     cands.sort(key=lambda c: (c.start, c.end))
     spans: list[Span] = []

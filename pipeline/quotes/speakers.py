@@ -15,7 +15,17 @@ from spacy.tokens import Doc
 
 from ..lang.chars import QUOTE_MARKS
 from ..lang.normalize import normalize, normalize_light, strip_proclitics
-from .lexicon import COMPLEMENTIZERS, cue_words, entities, in_class, is_stop, strip_conj, title_of, verb_of
+from .lexicon import (
+    COMPLEMENTIZERS,
+    bare,
+    cue_words,
+    entities,
+    in_class,
+    is_stop,
+    strip_conj,
+    title_of,
+    verb_of,
+)
 
 COLON = {":"}
 COMMA = {"،", ","}
@@ -162,6 +172,9 @@ def read_speaker(doc: Doc, i: int, limit: int, whole: bool = False) -> Speaker |
     h_end = _head_end(doc, i, limit, whole)
     if h_end == i:
         return None
+    person = _person_in_head(doc, i, h_end) if not whole else None
+    if person is not None:
+        return _person_speaker(doc, i, h_end, limit, person)
     k, role_a, role_b, honorific, gender = _titles(doc, i, h_end, whole)
     name_a, name_b, role_a, role_b = _name(doc, k, h_end, whole, role_a, role_b)
     sp: Speaker
@@ -420,4 +433,90 @@ def _address_title(doc: Doc, k: int, h_end: int) -> bool:
     return (
         tt is not None and tt.kind == "title" and strip_conj(doc[k].norm_).startswith("ال")
         and k + 1 < h_end and not _role_word(doc[k + 1].norm_, doc[k + 1].text) and doc[k + 1].text != "في"
+    )
+
+
+def _person_in_head(doc: Doc, i: int, h_end: int):
+    """A PER entity after a role in the head [i, h_end) (مديرة مكتبة … في الجامعة سوزان ورال، الأمين
+    العام لأوبك عبد الله البدري): the name the role describes. Not a name inside an organization's
+    name (بجامعة الملك سعود)."""
+    first = title_of(doc[i].norm_)
+    if (first is not None and first.kind == "title" and not _has_article(doc[i].text) and i + 1 < h_end
+            and (doc[i + 1].text == "في" or doc[i + 1].norm_.endswith("ي"))):
+        return None  # an indefinite description (عضو في حزب الرئيس …): a name in it is its complement's
+    for ent in entities(doc):
+        if ent.start >= h_end:
+            break
+        if ent.label_ not in ("PER", "PERS") or ent.start <= i or ent.start >= h_end:
+            continue
+        prev = doc[ent.start - 1]
+        if prev.text in QUOTE_MARKS or any(
+            not _has_article(doc[x].text) and (in_class(doc[x].norm_, "org") or in_class(doc[x].norm_, "region"))
+            for x in range(max(i, ent.start - 2), ent.start)
+        ):
+            continue  # بجامعة الملك عبدالعزيز: a name inside an organization's name
+        if any(doc[x].is_punct for x in range(i, ent.start)):
+            continue
+        return ent
+    return None
+
+
+def _person_speaker(doc: Doc, i: int, h_end: int, limit: int, ent) -> Speaker:
+    """The speaker is the PER entity ``ent`` of the head; the words before it are honorifics
+    (السيدة) and a role (وزير الخارجية) with its organization."""
+    a, b = ent.start, ent.end
+    # the rest of a name the entity stopped short of (سوزان ورال), up to the end of the head
+    while b < h_end and b - a < MAX_NAME and _bare_name_word(doc, b) and doc[b].ent_type_ != "LOC":
+        b += 1
+    # … and the first name before it (أكدت جانيت يلين: the entity is يلين)
+    while a > i and b - a < MAX_NAME and _bare_name_word(doc, a - 1):
+        a -= 1
+    # a glued organization the entity swallowed (لأوبك عبد الله البدري): the name starts after it
+    while b - a > 1 and _is_org_mention(doc, a):
+        a += 1
+    honorific = gender = None
+    k = a
+    while k > i:
+        tt = title_of(doc[k - 1].norm_)
+        if tt is not None and (tt.kind == "honorific" or strip_conj(doc[k - 1].norm_).startswith("ال")):
+            honorific = doc[k - 1].text if honorific is None else honorific
+            gender = tt.gender if tt.gender in "mf" else gender
+            k -= 1
+            continue
+        break
+    r = i
+    while r < k:
+        tt = title_of(doc[r].norm_)
+        if tt is not None and tt.kind == "honorific":
+            honorific = honorific or doc[r].text
+            r += 1
+            continue
+        break
+    sp = Speaker(a, b, honorific=honorific)
+    if r < k:
+        sp.role = doc[r:k].text
+        sp.org = _org_in(doc, r, k)
+        tt = title_of(doc[r].norm_)
+        gender = gender or (tt.gender if tt is not None and tt.gender in "mf" else None)
+    sp.gender = gender
+    sp.entity_id = getattr(ent._, "entity_id", None)
+    sp.phrase_end = _after_head(doc, sp, i, h_end, limit, honorific or sp.role)
+    return sp
+
+
+def _is_org_mention(doc: Doc, j: int) -> bool:
+    """Whether word ``j`` (a proclitic allowed) is the whole of an ORG entity of the document (أوبك)."""
+    readings = set(bare(doc[j].norm_))
+    return any(e.label_ == "ORG" and e.end - e.start == 1 and e[0].norm_ in readings for e in entities(doc))
+
+
+def _bare_name_word(doc: Doc, j: int) -> bool:
+    """A word that can continue a personal name: letters, no article, no title, organization,
+    stop or speech verb."""
+    t = doc[j]
+    return (
+        t.text.isalpha() and not _has_article(t.text) and title_of(t.norm_) is None
+        and not any(in_class(t.norm_, c) for c in ("org", "region", "cont", "particle")) and not is_stop(t.text)
+        and strip_conj(t.norm_) not in COMPLEMENTIZERS
+        and verb_of(t.norm_) is None and "\u064b" not in t.text
     )

@@ -1,0 +1,281 @@
+"""Document-level speaker resolution, after every quotation has its attribution (``settle``).
+
+A speaker read at the attribution is often a short form of a name the article gives in full
+elsewhere. In text order, every speaker becomes:
+
+* a **statement** (البيان، التقرير، بيان للتحالف) → the body that issued it: the organization named
+  in the phrase (تقرير رسمي لاسبيتار → اسبيتار), the one that issued it (الذي أصدرته إدارة …، أصدرت
+  الوزارة بيانا), else the last organization that spoke;
+* a **definite description** (المسؤول الأمني، المتحدثة، الجامعة، المصادر) → the speaker named or
+  described before it whose head word and words it repeats (مسؤول أمني عراقي، جامعة برمنغهام), or
+  whose role it names (المدير العام → مطلق الخمعلي, مدير عام الشؤون الصحية);
+* a **short name** (يلين، الخرينج، التحالف) → the longest name of the article that ends with it
+  (جانيت يلين، مبارك الخرينج، قيادة قوات التحالف): PER/ORG entities, other speakers, and the words
+  of a name written before the surname after a role (بالإنابة مبارك الخرينج);
+* a speaker that is **no noun phrase** (a speech verb, a particle, an adverb, punctuation) → the
+  last speaker (وكتب يقول: the subject of كتب).
+
+Word lists: ``quote_words.tsv`` classes ``statement``, ``issue`` (verbs that issue a statement),
+``particle``, ``org``, ``source``, ``role`` and ``titles.tsv``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from spacy.tokens import Doc
+
+from ..lang.normalize import normalize, strip_proclitics
+from .lexicon import entities, in_class, is_stop, title_of, verb_of
+from .speakers import Speaker, _has_article, _is_org_mention
+
+MAX_NAME_WORDS = 4
+
+
+def _key(doc: Doc, a: int, b: int) -> tuple[str, ...]:
+    """The words of tokens [a, b) as compared across mentions: normalized, the first word without
+    a proclitic (وليلين -> يلين, للتحالف -> التحالف), no punctuation."""
+    words = [t for t in doc[a:b] if not (t.is_punct or t.is_space)]
+    if not words:
+        return ()
+    first = normalize(strip_proclitics(words[0].text))
+    return (first, *(t.norm_ for t in words[1:]))
+
+
+def _head(word: str) -> str:
+    """A word without the article (المسؤول -> مسؤول), for comparing heads of descriptions."""
+    w = word[1:] if len(word) > 4 and word[0] in "وف" and word[1:3] in ("ال", "لل", "با") else word
+    for art in ("بال", "كال", "لل", "ال"):
+        if w.startswith(art) and len(w) > len(art) + 1:
+            return w[len(art):]
+    return w
+
+
+class _Mention:
+    __slots__ = ("start", "end", "key", "entity_id", "label", "speaker")
+
+    def __init__(self, doc: Doc, start: int, end: int, entity_id=None, label=None, speaker=None):
+        self.start, self.end = start, end
+        self.key = _key(doc, start, end)
+        self.entity_id, self.label, self.speaker = entity_id, label, speaker
+
+
+def _invalid(doc: Doc, sp: Speaker) -> bool:
+    """A speaker that is no noun phrase: only punctuation, a speech verb or a particle first, an
+    adverb (a word with tanween fatha: حاليا، مجددا) alone."""
+    words = [t for t in doc[sp.start:sp.end] if not (t.is_punct or t.is_space)]
+    if not words:
+        return True
+    first = words[0]
+    if verb_of(first.norm_) is not None and not _has_article(first.text):
+        return True
+    if in_class(first.norm_, "particle") or is_stop(first.text):
+        return True
+    return len(words) == 1 and "\u064b" in first.text
+
+
+def _is_description(doc: Doc, sp: Speaker) -> bool:
+    """A definite description (المسؤول الأمني، الجامعة، المصادر), not a name."""
+    if sp.entity_id is not None and not sp.described:
+        ent = next((e for e in entities(doc) if e.start == sp.start and e.end == sp.end), None)
+        if ent is not None and ent.label_ in ("PER", "PERS"):
+            return False
+    first = doc[sp.start]
+    if not _has_article(first.text):
+        return False
+    n = first.norm_
+    return sp.described or title_of(n) is not None or any(in_class(n, c) for c in ("org", "source", "role"))
+
+
+def _statement_head(doc: Doc, sp: Speaker) -> bool:
+    return in_class(doc[sp.start].norm_, "statement")
+
+
+class _Settler:
+    def __init__(self, doc: Doc, cands: list, sent_start: list[int]):
+        self.doc = doc
+        self.cands = cands
+        self.sent_start = sent_start
+        self.names: list[_Mention] = []
+        self.resolved: list[tuple[Speaker, Speaker]] = []  # (as read, as resolved), text order
+        for e in entities(doc):
+            a = e.start
+            while e.end - a > 1 and _is_org_mention(doc, a) and e.label_ in ("PER", "PERS"):
+                a += 1  # لأوبك عبد الله البدري: the name starts after the organization
+            self.names.append(_Mention(doc, a, e.end, getattr(e._, "entity_id", None), e.label_))
+        seen = set()
+        for c in cands:
+            sp = c.speaker
+            if sp is not None and id(sp) not in seen and not sp.described:
+                seen.add(id(sp))
+                self.names.append(_Mention(doc, sp.start, sp.end, sp.entity_id, None, sp))
+
+    # ---- short names -------------------------------------------------------------------------
+    def fullest(self, sp: Speaker, key: tuple[str, ...] | None = None) -> Speaker:
+        """The longest name of the document that ends with this speaker's words (or, for a one-word
+        person, starts with it), the nearest such mention first."""
+        doc = self.doc
+        key = key or _key(doc, sp.start, sp.end)
+        if not key or len(key) >= MAX_NAME_WORDS:
+            return sp
+        best: _Mention | None = None
+        person = any(m.label in ("PER", "PERS") and m.start <= sp.start < m.end for m in self.names)
+        for m in self.names:
+            if len(m.key) <= len(key) or len(m.key) > MAX_NAME_WORDS + 2:
+                continue
+            if m.key[-len(key):] == key or (person and len(key) == 1 and m.label in ("PER", "PERS") and m.key[0] == key[0]):
+                if best is None or len(m.key) > len(best.key) or (
+                        len(m.key) == len(best.key) and abs(m.start - sp.start) < abs(best.start - sp.start)):
+                    best = m
+        if best is None and person and len(key) == 1:
+            best = self._written_before(key[0])
+        if best is None:
+            return sp
+        return self._as(sp, best)
+
+    def _written_before(self, surname: str) -> _Mention | None:
+        """A name written in full before a surname somewhere in the article, after a role or a
+        title (رئيس مجلس الأمة بالإنابة مبارك الخرينج): the bare words before the surname."""
+        from .speakers import _bare_name_word
+
+        doc = self.doc
+        best = None
+        for j in range(1, len(doc)):
+            if _key(doc, j, j + 1) != (surname,):
+                continue
+            a = j
+            while a > 0 and j - a < MAX_NAME_WORDS - 1 and _bare_name_word(doc, a - 1):
+                a -= 1
+            if a == j or a == 0:
+                continue
+            before = doc[a - 1]
+            tt = title_of(before.norm_)
+            if not (_has_article(before.text) or (tt is not None)):
+                continue
+            if best is None or j + 1 - a > best.end - best.start:
+                best = _Mention(doc, a, j + 1)
+        return best
+
+    def _as(self, sp: Speaker, m: _Mention) -> Speaker:
+        """``sp`` as the mention ``m`` (its span and entity), keeping the role it was given, else the
+        role of the speaker ``m`` is."""
+        src = m.speaker
+        new = replace(sp, start=m.start, end=m.end, cut=0, described=False)
+        new.entity_id = m.entity_id or (src.entity_id if src is not None else None) or (
+            sp.entity_id if sp.entity_id is not None else None)
+        if src is not None:
+            new.role = sp.role or src.role
+            new.org = sp.org or src.org
+            new.honorific = sp.honorific or src.honorific
+            new.gender = sp.gender or src.gender
+        return new
+
+    # ---- descriptions ------------------------------------------------------------------------
+    def antecedent(self, sp: Speaker, pos: int, history: list[Speaker]) -> Speaker | None:
+        """The earlier speaker a definite description repeats (مسؤول أمني عراقي for المسؤول الأمني)
+        or whose role it names; else an organization of the article with the same head
+        (جامعة برمنغهام for الجامعة)."""
+        doc = self.doc
+        mine = [_head(t.norm_) for t in doc[sp.start:sp.end] if not (t.is_punct or t.is_space)]
+        if not mine:
+            return None
+        for other in reversed(history):
+            if other is sp or (other.start == sp.start and other.end == sp.end):
+                continue
+            theirs = [_head(t.norm_) for t in doc[other.start:other.end] if not (t.is_punct or t.is_space)]
+            if theirs and theirs[0] == mine[0] and all(w in theirs for w in mine[1:]) and len(theirs) > len(mine):
+                return other
+            if other.role and not other.described:
+                role = [_head(w) for w in normalize(other.role).split()]
+                if role and role[0] == mine[0] and all(w in role for w in mine[1:]):
+                    return other
+        if not in_class(doc[sp.start].norm_, "org"):
+            return None
+        # an organization named with the same head noun (الجامعة -> جامعة برمنغهام)
+        if len(mine) == 1:
+            orgs = [m for m in self.names if m.label == "ORG" and m.key and _head(m.key[0]) == mine[0] and len(m.key) > 1]
+            if orgs:
+                m = min(orgs, key=lambda m: (m.start > sp.start, abs(m.start - sp.start)))
+                return self._as(sp, m)
+        # a head with an adjective (المنظمة الحقوقية، الشركة الأمريكية) → the organization named last
+        # before it by its proper name (هيومن رايتس ووتش)
+        if len(mine) == 2 and (mine[1].endswith("يه") or mine[1].endswith("ي")):
+            before = [m for m in self.names if m.label == "ORG" and m.start < sp.start and m.key
+                      and not m.key[0].startswith("ال") and not in_class(m.key[0], "org")]
+            if before:
+                return self._as(sp, max(before, key=lambda m: m.start))
+        return None
+
+    # ---- statements --------------------------------------------------------------------------
+    def issuer(self, sp: Speaker, history: list[Speaker]) -> Speaker | None:
+        """The body a statement speaks for."""
+        doc = self.doc
+        # named in the phrase: بيان للتحالف، تقرير رسمي لاسبيتار، بيان وزارة الداخلية
+        end = max(sp.end, sp.phrase_end)
+        for e in entities(doc):
+            if e.label_ == "ORG" and sp.start < e.start < end:
+                return self.fullest(Speaker(e.start, e.end, entity_id=getattr(e._, "entity_id", None), phrase_end=e.end))
+        for j in range(sp.start + 1, min(end, sp.start + 4)):
+            w = doc[j].norm_
+            if len(w) > 3 and w[0] == "ل" and not w.startswith("لل") and not _has_article(doc[j].text):
+                named = self.fullest(Speaker(j, j + 1, phrase_end=j + 1), key=(w[1:],))
+                if named.start != j:
+                    return named
+            if w.startswith("لل"):
+                named = self.fullest(Speaker(j, j + 1, phrase_end=j + 1), key=("ال" + w[2:],))
+                if named.start != j:
+                    return named
+        head = _head(doc[sp.start].norm_)
+        # the same statement resolved before (وأوضح بيان للتحالف … وبحسب البيان)
+        for old, new in reversed(self.resolved):
+            if old is not sp and _statement_head(doc, old) and _head(doc[old.start].norm_) == head and new is not old:
+                return new
+        # الذي أصدرته إدارة دراسات السوق / أصدرت وزارة الداخلية بيانا
+        from .speakers import read_speaker
+
+        for j in range(len(doc)):
+            if not in_class(doc[j].norm_, "issue"):
+                continue
+            window = [(k, _head(doc[k].norm_)) for k in range(max(0, j - 4), min(len(doc), j + 8))]
+            at = [k for k, w in window if w == head or w.startswith(head)]
+            if not at:
+                continue
+            # أصدرت وزارة الداخلية بيانا: the subject ends before the statement noun
+            limit = at[0] if at[0] > j + 1 else min(len(doc), j + 12)
+            cand = read_speaker(doc, j + 1, limit)
+            if cand is not None and not _statement_head(doc, cand):
+                return self.fullest(cand)
+        return None
+
+
+def settle(doc: Doc, cands: list, sent_start: list[int]) -> None:
+    """Resolve the speakers of ``cands`` (quotations and mentions, in text order) in place."""
+    if not cands:
+        return
+    s = _Settler(doc, cands, sent_start)
+    history: list[Speaker] = []
+    done: dict[int, Speaker] = {}
+    for c in cands:
+        sp = c.speaker
+        if sp is None:
+            continue
+        if id(sp) in done:
+            c.speaker = done[id(sp)]
+            history.append(c.speaker)
+            continue
+        new = sp
+        if _invalid(doc, sp):
+            new = history[-1] if history else None
+        elif _statement_head(doc, sp):
+            new = s.issuer(sp, history) or sp
+        elif _is_description(doc, sp):
+            ante = s.antecedent(sp, c.pos, history)
+            new = ante if ante is not None else sp
+        else:
+            new = s.fullest(sp)
+        done[id(sp)] = new
+        if new is not None:
+            s.resolved.append((sp, new))
+        c.speaker = new
+        if new is not None:
+            history.append(new)
