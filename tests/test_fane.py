@@ -122,3 +122,17 @@ def test_shared_files(shared):
     aner = F.read_conll_plain(shared / "data" / "anercorp" / "train.txt")
     _, used, stats = F.harmonize_anercorp(aner, news)
     assert stats["matched"] > 3000 and len(used) > 3000
+
+
+def test_news_conventions_extend_loc_heads_and_drop_generic_orgs():
+    from pipeline.training import fane as F
+
+    words = "قال أمير بمنطقة جازان إن الحكومة السودانية و المنطقة الشرقية و منطقة آمنة".split()
+    tags = ["O", "O", "O", "B-LOC", "O", "B-ORG", "I-ORG", "O", "O", "B-LOC", "O", "O", "O"]
+    (_, out), = F.news_conventions([(words, tags)])[0]
+    assert out[2:4] == ["B-LOC", "I-LOC"]  # بمنطقة جازان
+    assert out[5:7] == ["O", "O"]  # الحكومة السودانية: generic (docs/conventions.md)
+    assert out[8:10] == ["B-LOC", "I-LOC"]  # المنطقة الشرقية
+    assert out[11:] == ["O", "O"]  # no LOC after it: منطقة stays O
+    _, stats = F.news_conventions([(words, tags)])
+    assert stats["loc_extended"] == 2 and stats["generic_org_dropped"] == 1

@@ -10,12 +10,17 @@ from .component import (
     Lexicon,
     add_to,
     apply_fallback,
+    apply_head_rules,
     bio_spans,
     bio_viterbi,
     canonical_name,
     cluster_mentions,
+    feature_names,
     finish_entities,
     gaz_key,
+    head_chains,
+    head_kind,
+    name_heads,
     propagate_names,
     reviewed_names,
     strip_first_word,
@@ -24,7 +29,7 @@ from .component import (
 )
 
 __all__ = [
-    "HARD_O", "LABELS", "LABEL_MAP", "CRFEntityRecognizer", "Lexicon", "add_to", "apply_fallback", "bio_spans",
-    "bio_viterbi", "canonical_name", "cluster_mentions", "finish_entities", "gaz_key", "propagate_names",
+    "HARD_O", "LABELS", "LABEL_MAP", "CRFEntityRecognizer", "Lexicon", "add_to", "apply_fallback", "apply_head_rules", "bio_spans",
+    "bio_viterbi", "canonical_name", "cluster_mentions", "feature_names", "head_chains", "head_kind", "name_heads", "finish_entities", "gaz_key", "propagate_names",
     "reviewed_names", "strip_first_word", "title_length", "titles",
 ]

@@ -428,3 +428,101 @@ def unmatched_covered(anercorp: list[Sentence], matched_keys: set[str], newsfane
     g = set().union(*(_grams(w) for w, _ in newsfane_near)) if newsfane_near else set()
     return [i for i, (w, _) in enumerate(anercorp)
             if sentence_key(w) not in matched_keys and overlap(w, g) > near]
+
+
+# --- the news conventions over every training source ------------------------------------------------
+
+# LOC heads the conventions put inside the place's span ("منطقة الرياض"، "محافظة القطيف"، "حي
+# النسيم"، "المنطقة الشرقية"); FANE and ANERcorp leave them out (منطقة 279 : 21, محافظة 136 : 26).
+LOC_HEADS = frozenset({"منطقه", "محافظه", "مدينه", "حي", "ولايه", "قريه", "اقليم", "مقاطعه", "بلده",
+                       "المنطقه", "المحافظه", "الولايه", "القريه", "الاقليم", "المقاطعه", "البلده"})
+# Generic heads the conventions do not tag ("الحكومة" alone, "الحكومة السودانية"): FANE tags them ORG.
+GENERIC_ORG_HEADS = frozenset({"حكومه", "الحكومه"})
+_PRE = ("", "و", "ف", "ب", "ل", "وب", "ول", "فب", "فل", "ك", "وك")
+
+
+def _bare(word: str) -> str:
+    n = match_norm(word)
+    if n.startswith("لل") and len(n) > 4:
+        return "ا" + n[1:]
+    if n[:1] in "وف" and n[1:3] == "لل" and len(n) > 5:
+        return "ا" + n[2:]
+    for pre in sorted(_PRE, key=len, reverse=True):
+        if pre and n.startswith(pre) and len(n) - len(pre) >= 2:
+            rest = n[len(pre):]
+            if rest in LOC_HEADS or rest in GENERIC_ORG_HEADS:
+                return rest
+    return n
+
+
+def extend_loc_heads(words: list[str], tags: list[str]) -> tuple[list[str], int]:
+    """A LOC preceded by an untagged LOC head (with its proclitics: "بمنطقة جازان") takes the head
+    into its span; returns the tags and the number of spans extended."""
+    out = list(tags)
+    n = 0
+    for i, _j, lab in _spans(tags):
+        if lab == "LOC" and i > 0 and out[i - 1] == "O" and _bare(words[i - 1]) in LOC_HEADS:
+            out[i - 1], out[i] = "B-LOC", "I-LOC"
+            n += 1
+    return out, n
+
+
+def drop_generic_orgs(words: list[str], tags: list[str]) -> tuple[list[str], int]:
+    """ORG spans headed by a generic noun ("الحكومة السودانية") become O (docs/conventions.md)."""
+    out = list(tags)
+    n = 0
+    for i, j, lab in _spans(tags):
+        if lab == "ORG" and _bare(words[i]) in GENERIC_ORG_HEADS:
+            out[i:j] = ["O"] * (j - i)
+            n += 1
+    return out, n
+
+
+def news_conventions(sents: list[Sentence], loc_heads: bool = True, generic: bool = True) -> tuple[list[Sentence], Counter]:
+    """Every sentence with :func:`extend_loc_heads` and :func:`drop_generic_orgs` applied."""
+    out, stats = [], Counter()
+    for words, tags in sents:
+        if loc_heads:
+            tags, k = extend_loc_heads(words, tags)
+            stats["loc_extended"] += k
+        if generic:
+            tags, k = drop_generic_orgs(words, tags)
+            stats["generic_org_dropped"] += k
+        out.append((words, tags))
+    return out, stats
+
+
+def training_sets(data: Path, wojood: list[Sentence], sources=("anercorp", "wikifane", "wojood"),
+                  loc_heads: bool = True, generic: bool = True) -> tuple[list[Sentence], list[Sentence], dict]:
+    """(train, WikiFANE held-out, counts) in the news conventions, from ``data`` (``../shared/data``):
+
+    * ``anercorp``: ANERcorp train harmonized with NewsFANE (:func:`harmonize_anercorp`), the
+      ANERcorp sentences NewsFANE's near matches cover replaced by them;
+    * ``wikifane``: WikiFANE Gold without its held-out blocks (:func:`split_wikifane`);
+    * ``wojood``: the Wojood sample sentences given (read by the training code).
+
+    NewsFANE sentences that are ANERcorp test text (more than half of their word 4-grams in
+    test.txt: 113 survive the corpus' own removal) are never trained on: test.txt is read only to
+    find them. Then :func:`news_conventions`."""
+    news = read_fane(data / "fane" / NEWSFANE)
+    aner = read_conll_plain(data / "anercorp" / "train.txt")
+    test = read_conll_plain(data / "anercorp" / "test.txt")
+    wtrain, wheld = split_wikifane(read_fane(data / "fane" / WIKIFANE))
+    harm, used, hstats = harmonize_anercorp(aner, news)
+    sp = split_newsfane(news, used, aner, test)
+    test_g = set().union(*(_grams(w) for w, _ in test))
+    near = [news[i] for i in sp["near"] if overlap(news[i][0], test_g) <= 0.5]
+    info: dict = {"harmonize": hstats, "near": len(sp["near"]), "near_kept": len(near)}
+    train: list[Sentence] = []
+    if "anercorp" in sources:
+        mk = {sentence_key(news[j][0]) for j in used}
+        covered = set(unmatched_covered(aner, mk, near))
+        train += [s for i, s in enumerate(harm) if i not in covered] + near
+    if "wikifane" in sources:
+        train += wtrain
+    if "wojood" in sources:
+        train += wojood
+    train, stats = news_conventions(train, loc_heads, generic)
+    held, _ = news_conventions(wheld, loc_heads, generic)
+    info.update(stats, sentences=len(train), entities=dict(entity_counts(train)))
+    return train, held, info

