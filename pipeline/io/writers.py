@@ -117,13 +117,37 @@ def write_table(outdir: Path, table: str, frame: pd.DataFrame, formats=("csv", "
     if "csv" in formats:
         path = inside(outdir, f"{table}.csv")
         safe = neutralize_formulas(frame)
-        _atomic(path, lambda p: safe.to_csv(p, index=False, encoding="utf-8-sig", lineterminator="\n"))
+        _atomic(path, lambda p: _write_csv(safe, p))
         written.append(path)
     if "parquet" in formats:
         path = inside(outdir, f"{table}.parquet")
         _atomic(path, lambda p: frame.to_parquet(p, index=False, engine="pyarrow"))
         written.append(path)
     return written
+
+
+def _write_csv(frame: pd.DataFrame, path: Path) -> None:
+    """RFC 4180 CSV: every cell holding a delimiter, a quote, a line feed **or a carriage return**
+    is quoted. Python's ``csv`` (under pandas) quotes a bare ``\r`` only when it is part of the line
+    terminator, so such a cell would be written unquoted and split its row in every reader (the piece
+    after it starting a row of its own, possibly a live formula). Cells with a ``\r`` are rare: only
+    then is the table written through memory, each ``\r`` stood in for by a private-use character
+    plus a line feed (which makes the writer quote the cell) and put back afterwards."""
+    options = {"index": False, "lineterminator": "\n"}
+    cols = [c for c in _text_columns(frame) if frame[c].astype("string").str.contains("\r", regex=False).any()]
+    if not cols:
+        frame.to_csv(path, encoding="utf-8-sig", **options)
+        return
+    mark = next(m for m in _CR_MARKS if not any(frame[c].astype("string").str.contains(m, regex=False).any()
+                                               for c in _text_columns(frame)))
+    out = frame.copy()
+    for col in cols:
+        out[col] = out[col].map(lambda v: v.replace("\r", mark + "\n") if isinstance(v, str) else v)
+    text = out.to_csv(**options).replace(mark + "\n", "\r")
+    Path(path).write_bytes(text.encode("utf-8-sig"))
+
+
+_CR_MARKS = ("\U0010fffd", "\U0010fffc", "\U0010fffb", "\ue000\ue001\ue002")  # the first absent from the table
 
 
 def write_manifest(outdir: Path, manifest: dict) -> Path:
