@@ -15,7 +15,7 @@ from spacy.attrs import IS_PUNCT, IS_SPACE, ORTH, SENT_START, SPACY
 from spacy.tokens import Doc, Span
 
 from ._version import __version__
-from .published import iso_published
+from .published import read_published
 from .schema import SCHEMA, SPAN_GROUPS, TABLES, InputDoc  # noqa: F401  (TABLES: re-exported)
 
 
@@ -99,6 +99,7 @@ def check_text(item: InputDoc, max_chars: int) -> str | None:
 
 def input_fields(item: InputDoc) -> dict:
     """The ``documents`` columns that come from the input (not from the ``Doc``)."""
+    pub = read_published(item.published)  # ISO at its precision; an unreadable field goes to note
     return dict(
         pipeline_version=__version__,
         doc_id=item.doc_id,
@@ -106,10 +107,10 @@ def input_fields(item: InputDoc) -> dict:
         source=item.source,
         url=item.url,
         title=item.title,
-        published=iso_published(item.published),
+        published=pub.iso,
         encoding=item.encoding,
         sha256=sha256(item.text) if isinstance(item.text, str) else None,
-        note=item.meta.get("note"),
+        note="; ".join(filter(None, (item.meta.get("note"), pub.note))) or None,
         text_used=item.meta.get("text_used"),
     )
 

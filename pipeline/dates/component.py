@@ -4,34 +4,34 @@ Detection (:mod:`pipeline.dates.grammar`) reads the normalized tokens with lexic
 ``pipeline/resources`` (months.tsv, hijri_months.tsv, weekdays.tsv, date_words.tsv, holidays.tsv);
 resolution (:mod:`pipeline.dates.resolve`) gives each span ``value`` (ISO 8601), ``granularity``,
 ``calendar``, ``kind`` (absolute, relative, weekday, range, duration, set), ``hijri`` and
-``modifier`` (``approx`` when "a few" units are counted as 3), anchored on ``doc._.published``.
+``modifier`` (``approx`` when "a few" units are counted as 3), anchored on ``doc._.published`` (read by :mod:`pipeline.published`, at its precision).
 The numbers stage runs after this one and skips these tokens.
 """
 
 from __future__ import annotations
 
-from datetime import date
-
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from .. import schema  # noqa: F401  (extension attributes)
+from ..published import day_range
 from .grammar import Grammar
 from .resolve import approximate, resolve
 
 
-def _as_date(value) -> date | None:
-    if value is None or isinstance(value, date):
-        return value
-    try:
-        return date.fromisoformat(str(value)[:10])
-    except ValueError:
-        return None
+def _resolve_at(sem: dict, days, future):
+    """``resolve`` against the publication date at the precision it has: a date that covers several
+    days (a year "2022", a month "2022-06", a Hijri month) anchors a value only when every day it
+    covers gives the same one ("العام الماضي" in 2022 is 2021; "أمس" has no value)."""
+    if days is None or days[0] == days[1]:
+        return resolve(sem, days and days[0], future)
+    first, last = resolve(sem, days[0], future), resolve(sem, days[1], future)
+    return first if first[0] == last[0] else resolve(sem, None, future)
 
 
 def find_dates(doc: Doc) -> list[Span]:
     """Date spans of a ``Doc`` with their extension attributes set."""
-    pub = _as_date(doc._.published)
+    days = day_range(doc._.published)  # the first and last day of the publication date
     g = Grammar(doc)
     spans = []
     in_name = set()
@@ -47,7 +47,7 @@ def find_dates(doc: Doc) -> list[Span]:
             return g.future(p0, p1)
 
         try:
-            value, gran, cal, kind, hij = resolve(sem, pub, future)
+            value, gran, cal, kind, hij = _resolve_at(sem, days, future)
         except (ValueError, OverflowError):  # out-of-range arithmetic ("منذ مليون عام")
             value, gran, cal, kind, hij = None, None, None, None, None
         span._.value = value
