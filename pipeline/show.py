@@ -214,10 +214,10 @@ def render_html(text: str, tables: dict[str, list[dict]], title: str | None = No
 def read_article(path: str, doc_id: str | None = None):
     """One ``InputDoc`` from a file (``-``: stdin). In a .jsonl/.csv file, ``doc_id`` picks the
     row (default: the first)."""
-    from .io.readers import InputDoc, read_inputs
+    from .io.readers import read_inputs, read_stdin
 
     if path == "-":
-        return InputDoc(doc_id=doc_id or "stdin", text=sys.stdin.read(), input="<stdin>")
+        return read_stdin(doc_id or "stdin")  # decoded like a file; undecodable bytes are an error
     items = list(read_inputs([path]))
     if doc_id is None:
         return items[0] if items else None

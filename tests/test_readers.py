@@ -215,8 +215,11 @@ def test_an_output_folder_inside_the_input_folder_is_not_read_back(tmp_path):
     (tmp_path / "scrape").mkdir()  # someone else's manifest.json does not hide articles
     (tmp_path / "scrape" / "manifest.json").write_text('{"source": "x"}', encoding="utf-8")
     (tmp_path / "scrape" / "b.txt").write_text(AR, encoding="utf-8")
-    assert [it.doc_id for it in read_inputs([tmp_path])] == ["a.txt", "scrape/b.txt"]
-    assert [it.text for it in read_inputs([out])] == ["قال"]  # named explicitly: read
+    got = {it.doc_id: it for it in read_inputs([tmp_path])}
+    assert list(got) == ["a.txt", "scrape/b.txt", "scrape/manifest.json"]
+    assert "a JSON object without articles" in got["scrape/manifest.json"].error  # a .json is read: not silent
+    assert [it.doc_id for it in read_inputs([out])] == []  # an output folder given: its tables are not articles
+    assert [it.text for it in read_inputs([out / "entities.csv"])] == ["قال"]  # a table named explicitly: read
 
 
 @pytest.mark.parametrize("word", ["لا", "في", "نعم", "و", "مصر"])
@@ -246,18 +249,18 @@ def test_csv_exported_with_semicolons_or_tabs(tmp_path, sep):
 
 
 def test_a_file_failing_midway_ends_with_one_error_and_the_next_files_are_read(tmp_path, monkeypatch):
-    import pipeline.io.readers as readers
+    import pipeline.io.jsonfmt as jsonfmt
 
     (tmp_path / "a.jsonl").write_text("\n".join(json.dumps({"id": f"r{i}", "text": AR}) for i in range(3)), encoding="utf-8")
     (tmp_path / "b.txt").write_text(AR, encoding="utf-8")
-    real = readers._from_row
+    real = jsonfmt.from_row
 
     def flaky(row, *args, **kwargs):
         if row["id"] == "r1":
             raise OSError(5, "Input/output error")
         return real(row, *args, **kwargs)
 
-    monkeypatch.setattr(readers, "_from_row", flaky)
+    monkeypatch.setattr(jsonfmt, "from_row", flaky)
     items = list(read_inputs([tmp_path]))
     assert [it.doc_id for it in items] == ["r0", "a.jsonl:unread", "b.txt"]
     assert "reading stopped (OSError: [Errno 5] Input/output error)" in items[1].error
