@@ -74,6 +74,12 @@ def value_ok(pred: str | None, gold: dict) -> bool:
             return True
         if "value" in res and pred[:16] == str(res["value"]).replace(" ", "T")[:16]:  # a datetime, a time
             return True
+        if "dateTime" in res and len(pred) >= 13:  # DateTimeParser: "2016-11-07 20:00:00" = 2016-11-07T20:00
+            dt = str(res["dateTime"]).replace(" ", "T")
+            if pred.startswith("T"):
+                dt = dt[10:]
+            if dt[:len(pred)] == pred and dt[len(pred):].strip(":0") == "":
+                return True
         s, e = _d(res.get("startDate")), _d(res.get("endDate"))
         if b and s and e and b[0] == s and (b[1] == e or b[1] + timedelta(days=1) == e):
             return True

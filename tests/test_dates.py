@@ -374,6 +374,36 @@ def test_not_times_of_day(tok, text):
     assert news(tok, text) == []
 
 
+@pytest.mark.parametrize("text,span,value,gran", [
+    # a day, then its time (a comma, a dash, في or حوالي between them)
+    ("افتتح المعرض 5/8/2015، الساعة 8:00 مساء في جدة.", "5/8/2015، الساعة 8:00 مساء", "2015-08-05T20:00", "minute"),
+    ("نشر الخبر الخميس 6 أغسطس 2015 - 10:50 ص عبر الموقع.", "الخميس 6 أغسطس 2015 - 10:50 ص",
+     "2015-08-06T10:50", "minute"),
+    ("تصل الطائرة غدا الساعة 9 صباحا إلى الرياض.", "غدا الساعة 9 صباحا", "2015-08-10T09:00", "hour"),
+    ("يبدأ الحفل 20 أغسطس في السابعة مساء بالرياض.", "20 أغسطس في السابعة مساء", "2015-08-20T19:00", "hour"),
+    # a time, then its day (يوم, or a comma)
+    ("تبدأ المباراة الساعة 8 مساء يوم 15 في جدة.", "الساعة 8 مساء يوم 15", "2015-08-15T20:00", "hour"),
+    ("تنطلق الرحلة الساعة 7:30 صباحا، الخميس المقبل.", "الساعة 7:30 صباحا، الخميس المقبل", "2015-08-13T07:30",
+     "minute"),
+    # seconds are kept when written
+    ("انطلق الصاروخ الساعة 8:00:20 مساء أمس.", "الساعة 8:00:20 مساء أمس", "2015-08-08T20:00:20", "second"),
+])
+def test_times_attached_to_dates(tok, text, span, value, gran):
+    assert news_one(tok, text)[:3] == (span, value, gran)
+
+
+@pytest.mark.parametrize("text,expected", [
+    # "في الثالثة" after a date is an ordinal, not three o'clock
+    ("تأهل الفريق في 20 أغسطس في الثالثة من المجموعة.", [("20 أغسطس", "2015-08-20")]),
+    # ص/م only after a clock time with minutes: "8 م" is eight metres, "2015 م" a year
+    ("سقط الجدار من ارتفاع 8 م عام 2015 م في جدة.", [("عام 2015 م", "2015")]),
+    # a comma then a count is not the day of a time
+    ("وصل الوفد الساعة 8 مساء، 20 شخصا.", [("الساعة 8 مساء", "T20:00")]),
+])
+def test_not_times_attached_to_dates(tok, text, expected):
+    assert [d[:2] for d in news(tok, text)] == expected
+
+
 def test_time_on_an_unresolved_day_is_time_only(tok):
     assert news_one(tok, "وقع الحادث الساعة الثامنة مساء أمس.", published=None)[1] == "T20:00"
 

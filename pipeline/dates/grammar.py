@@ -89,7 +89,8 @@ class Grammar(Parser):
         for rule in (self.calendar_date, self.numeric, self.year_expr, self.weekday_expr, self.deixis,
                      self.unit_expr, self.part, self.decade, self.every, self.dayword, self.nth_weekday,
                      self.week_of, self.quarter, self.rest, self.holiday, self.season, self.month_days,
-                     self.week_containing, self.sport_season, self.time_of_day, self.dayparted):
+                     self.week_containing, self.sport_season, self.time_of_day, self.dayparted,
+                     self.dated_time):
             r = rule(p)
             if r and (best is None or r[0] > best[0]):
                 best = r
@@ -1028,7 +1029,12 @@ class Grammar(Parser):
                     return e + 2, P.num[e + 1], v, False
                 if P.num[e + 1] >= 60:
                     return None
-                return e + 2, v, P.num[e + 1], False
+                e2 = e + 2
+                if e2 + 1 < self.n and P.text[e2] == ":" and P.ndig[e2 + 1] == 2 and P.num[e2 + 1] < 60 \
+                        and self._glued(e2 - 1, e2 + 1):  # seconds: "8:00:20" (kept in the span only)
+                    e2 += 2
+                    self._seconds = P.num[e2 - 1]
+                return e2, v, P.num[e + 1], False
             mw = self.cat(e, "minutes")
             return (mw[0], v, mw[1][1], False) if mw else (e, v, mi, False)
         r = self.number(p)
@@ -1045,7 +1051,7 @@ class Grammar(Parser):
     def _day_of_time(self, p: int):
         """The day after a time of day: "أمس"، "يوم أمس الأول"، "الخميس"، "اليوم"، "20 يوليو"."""
         best = None
-        for rule in (self.deixis, self.weekday_expr, self.calendar_date, self.numeric):
+        for rule in (self.deixis, self.weekday_expr, self.calendar_date, self.numeric, self.dayword):
             x = rule(p)
             if x and x[1]["t"] in ("date", "rel") and (x[1]["t"] == "date" or x[1]["unit"] == "day") \
                     and (best is None or x[0] > best[0]):
@@ -1056,12 +1062,14 @@ class Grammar(Parser):
         """الساعة 10:30 صباحا، الثامنة مساء أمس، الساعة السابعة والربع من مساء يوم أمس الأول، ظهر اليوم."""
         clock = self.cat(p, "clock")
         q = clock[0] if clock else p
+        self._seconds = None
         h = self._hour(q, bool(clock))
+        sec = self._seconds
         if not h:
             return None
         e, hh, mi, words = h
         ap = None
-        a = self.cat(e, "ampm")
+        a = self.cat(e, "ampm") or (mi is not None and not words and self.cat(e, "ampmabbr"))
         q2 = e + 1 if self.is_word(e, "من") else e
         dp = self.cat(q2, "daypart")
         day = None
@@ -1080,6 +1088,10 @@ class Grammar(Parser):
             d2 = self._day_of_time(q2 if q2 > e else e)
             if d2:
                 e, day = d2
+        if day is None and self.is_word(e, "يوم") or self.is_word(e, "في") and e > q:
+            d2 = self._day_of_time(e + 1)  # "الساعة 8 مساء يوم 15"، "الساعة 8 مساء في 20 يوليو"
+            if d2 and day is None and (d2[1]["t"] != "date" or d2[1].get("m") or self.is_word(e, "يوم")):
+                e, day = d2
         if ap == "noon" and hh < 12:
             hh = hh if hh >= 11 else hh + 12
         elif ap == "pm" and hh < 12:
@@ -1088,7 +1100,30 @@ class Grammar(Parser):
             hh = 0
         if hh > 24:
             return None
-        return e, {"t": "time", "h": hh % 24, "mi": mi, "day": day}
+        if day is None and e + 1 < self.n and self.P.text[e] in (",", "،"):
+            d2 = self._day_of_time(e + 1)  # "19:00، 2016-12-22"، "الساعة 8 مساء، الخميس"
+            if d2:
+                e, day = d2
+        sem = {"t": "time", "h": hh % 24, "mi": mi, "day": day}
+        if sec:
+            sem["s"] = sec
+        return e, sem
+
+    def dated_time(self, p: int):
+        """A day, then its time of day: "21/4/2016، الساعة 8:00 مساء"، "غدا 8:00 صباحا"، "23 أكتوبر في
+        السابعة مساء"، "الخميس الساعة العاشرة صباحا" (a time that gives no day of its own)."""
+        d = self._day_of_time(p)
+        if not d:
+            return None
+        e = d[0]
+        if e < self.n and self.P.text[e] in (",", "،", "-"):  # "الخميس 6 مايو 2021 - 10:50 ص"
+            e += 1
+        if e < self.n and self.P.text[e] in ("في", "حوالي", "نحو"):
+            e += 1
+        t = self.time_of_day(e)  # "في الثالثة" alone stays an ordinal ("في الثالثة من الجولة")
+        if not t or t[1].get("day") is not None:
+            return None
+        return t[0], dict(t[1], day=d[1])
 
     def dayparted(self, p: int):
         """صباح اليوم، مساء الخميس، صبيحة يوم أمس: the day (no finer); ظهر اليوم: noon of the day."""
@@ -1100,5 +1135,5 @@ class Grammar(Parser):
         if not d:
             return None
         if dp[1][1] == "noon":
-            return d[0], {"t": "time", "h": 12, "mi": 0, "day": d[1]}
+            return d[0], {"t": "time", "h": 12, "mi": None, "day": d[1]}
         return d[0], d[1], p

@@ -459,10 +459,10 @@ def _time(sem: dict, pub: date | None, future) -> Result:
     """A time of day: on its day when the text gives one ("الثامنة مساء أمس" 2015-08-09T20:00, granularity
     hour, or minute when minutes are written), a time-only value otherwise ("T20:00", kind time)."""
     hh, mi = sem["h"], sem.get("mi")
-    gran = "minute" if mi else "hour"
+    gran = "second" if sem.get("s") else "minute" if mi is not None else "hour"  # "8:00": minutes written
     if mi is not None and mi < 0:  # "التاسعة إلا ربعا"
         hh, mi = (hh - 1) % 24, 60 + mi
-    clock = f"T{hh:02d}:{mi or 0:02d}"
+    clock = f"T{hh:02d}:{mi or 0:02d}" + (f":{sem['s']:02d}" if sem.get("s") else "")
     if sem.get("day") is not None:
         val, dgran, cal, kind, hij = resolve(sem["day"], pub, future)
         if val and dgran == "day" and len(val) == 10:
