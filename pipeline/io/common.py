@@ -176,8 +176,10 @@ def open_lines(src: Source) -> tuple[BinaryIO, str, str] | InputDoc:
     try:
         f = src.open()
         head = f.read(SNIFF_BYTES)
-    except OSError as exc:
-        return error_doc(src.doc_id, src.where, exc.strerror or str(exc))
+    except OSError as exc:  # BadGzipFile, LZMAError … are OSErrors without strerror
+        return error_doc(src.doc_id, src.where, exc.strerror or f"cannot be read ({type(exc).__name__}: {exc})")
+    except (EOFError, ValueError) as exc:  # compressed data cut short or damaged
+        return error_doc(src.doc_id, src.where, f"cannot be read ({type(exc).__name__}: {exc})")
     if not head.strip():
         f.close()
         return error_doc(src.doc_id, src.where, "empty file (0 bytes)" if not head else "whitespace only, no documents")

@@ -24,6 +24,13 @@ def _cause(exc: Exception) -> str:
     return f"{type(exc).__name__}: {exc}"
 
 
+def _at(exc: Exception, cur: _Cursor) -> str:
+    """The cause of a JSON error in a file read in chunks, at its line and column in the file."""
+    if isinstance(exc, json.JSONDecodeError):
+        return f"{exc.msg.removesuffix(' at')} at line {cur.line + exc.lineno - 1}, column {exc.colno}"
+    return _cause(exc)
+
+
 def _binary_lines(f, limit: int | None) -> Iterator[tuple[int, bytes | None, int]]:
     """(line number, bytes, size) of each line; bytes ``None`` when longer than ``limit``
     (the line is skipped without being kept in memory)."""
@@ -203,7 +210,7 @@ def _array(cur: _Cursor, src: Source, fields, max_chars, recorded) -> Iterator[I
                             f" the limit is --max-chars {max_chars:,}){rest}", recorded)
             return
         except (ValueError, RecursionError) as exc:
-            yield error_doc(default_id, here, f"malformed JSON ({_cause(exc)}, line {cur.where()}){rest}", recorded)
+            yield error_doc(default_id, here, f"malformed JSON ({_at(exc, cur)}){rest}", recorded)
             return
         yield _article(item, fields, default_id, here, max_chars, recorded)
         sep = cur.take()
@@ -230,7 +237,7 @@ def _object(cur: _Cursor, src: Source, fields, max_chars, recorded) -> Iterator[
                         " read (write the articles as a JSON array or JSONL: those are read item by item)", recorded)
         return
     except (ValueError, RecursionError) as exc:
-        yield error_doc(src.doc_id, src.where, f"malformed JSON ({_cause(exc)}, line {cur.where()})", recorded)
+        yield error_doc(src.doc_id, src.where, f"malformed JSON ({_at(exc, cur)})", recorded)
         return
     if pick(obj, fields.text) is not None or any(name in obj for name in fields.text):
         yield from_row(obj, fields, src.doc_id, src.where, recorded, max_chars)  # one article
