@@ -9,10 +9,14 @@ engines know nothing about the pipeline: ``pipeline.batch`` hands them its own f
 
 from __future__ import annotations
 
+import ctypes
 import logging
 import multiprocessing
 import os
+import signal
 import sys
+import threading
+import time
 from concurrent import futures as cf
 
 ENGINES = ("local", "dask")
@@ -59,6 +63,32 @@ def start_method() -> str:
     return method
 
 
+PR_SET_PDEATHSIG = 1  # linux/prctl.h
+
+
+def _watch_parent(parent: int) -> None:
+    """In a worker process: end with the main process, however it ends (SIGKILL included).
+    On Linux the kernel sends SIGKILL when the parent dies (``prctl(PR_SET_PDEATHSIG)``);
+    everywhere a thread checks the parent's pid every second. Ctrl-C is the main process's to
+    handle (it stops the workers): a worker ignores SIGINT, so it prints no traceback."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    if sys.platform.startswith("linux"):
+        try:
+            ctypes.CDLL(None, use_errno=True).prctl(PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0)
+        except (OSError, AttributeError):
+            pass
+    if os.getppid() != parent:  # the parent died before prctl
+        os._exit(1)
+
+    def watch():
+        while True:
+            time.sleep(1.0)
+            if os.getppid() != parent:
+                os._exit(1)
+
+    threading.Thread(target=watch, name="parent-watch", daemon=True).start()
+
+
 class ProcessEngine(InlineEngine):
     """``workers`` local processes (see ``start_method``); each loads the pipeline once, on its
     first part (a forked worker does not use a pipeline of the parent's: it loads its own)."""
@@ -71,12 +101,23 @@ class ProcessEngine(InlineEngine):
 
     def __enter__(self):
         ctx = multiprocessing.get_context(start_method())
-        self._pool = cf.ProcessPoolExecutor(max_workers=self.workers, mp_context=ctx)
+        self._pool = cf.ProcessPoolExecutor(max_workers=self.workers, mp_context=ctx,
+                                            initializer=_watch_parent, initargs=(os.getpid(),))
         return self
 
-    def __exit__(self, *exc):
-        self._pool.shutdown(wait=True, cancel_futures=True)
+    def __exit__(self, exc_type, *exc):
+        if exc_type is not None:  # Ctrl-C, SIGTERM or an error: stop the workers now, not after their parts
+            self.kill()
+        self._pool.shutdown(wait=exc_type is None, cancel_futures=True)
         return False
+
+    def kill(self) -> None:
+        """End every worker process at once (their finished parts stay; the rest is redone on resume)."""
+        for proc in list((getattr(self._pool, "_processes", None) or {}).values()):
+            try:
+                proc.kill()
+            except (OSError, AttributeError):
+                pass
 
     def submit(self, fn, *args):
         return self._pool.submit(fn, *args)

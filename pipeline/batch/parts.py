@@ -8,6 +8,7 @@ import hashlib
 import json
 import os
 import time
+from contextlib import contextmanager
 from pathlib import Path
 
 import numpy as np
@@ -20,6 +21,22 @@ from ..schema import SCHEMA, TABLES, InputDoc
 
 PARTS = "_parts"
 POS = "_pos"  # position of the document inside its part, a column of every part file
+KEY = "_key"  # the resume key of the document (``resume_key``), a column of the documents part files
+LOCK = ".lock"  # in the output folder: held by the run writing there
+
+
+def resume_key(item: InputDoc) -> str | None:
+    """What a finished document must match to be reused by a resumed run: its id, its text and
+    every input field that goes into its rows (title, publication date — and so the dates
+    resolved from it —, url, source, input, encoding, notes). ``None`` for a document that could
+    not be read (retried every run)."""
+    if item.error or not isinstance(item.text, str):
+        return None
+    fields = (item.doc_id, item.input, item.title, item.published, item.url, item.source, item.encoding,
+              sorted((str(k), str(v)) for k, v in (item.meta or {}).items()))
+    h = hashlib.sha256(item.text.encode("utf-8", "surrogatepass"))
+    h.update(b"\0" + repr(fields).encode("utf-8", "surrogatepass"))
+    return h.hexdigest()
 
 
 def _arrow_to_frame(table: str, tbl: pa.Table) -> pd.DataFrame:
@@ -47,6 +64,8 @@ class PartStore:
         frame = to_frame(table, rows)
         tbl = pa.Table.from_pandas(frame, preserve_index=False)
         tbl = tbl.append_column(POS, pa.array([r[POS] for r in rows], type=pa.int32()))
+        if table == "documents":
+            tbl = tbl.append_column(KEY, pa.array([r.get(KEY) for r in rows], type=pa.string()))
         final = self.path(table, part)
         tmp = f"{self.parts}/{table}/.tmp-{part}-{os.getpid()}-{time.time_ns()}.parquet"
         self.fs.makedirs(f"{self.parts}/{table}", exist_ok=True)
@@ -60,6 +79,12 @@ class PartStore:
     def read(self, table: str, part: str) -> pa.Table:
         with self.fs.open(self.path(table, part), "rb") as f:
             return pq.read_table(f)
+
+    def check(self, part: str) -> None:
+        """Raise if a file of a finished part cannot be read (its footer: a file cut short)."""
+        for table in TABLES:
+            with self.fs.open(self.path(table, part), "rb") as f:
+                pq.read_metadata(f)
 
     def finished(self) -> list[str]:
         """Parts whose ``documents`` file exists (written last): complete in every table."""
@@ -108,6 +133,40 @@ class PartStore:
             json.dump(state, f, ensure_ascii=False, indent=2, sort_keys=True)
 
 
+class OutputBusy(Exception):
+    """Another run holds the lock of the output folder."""
+
+
+@contextmanager
+def output_lock(store: PartStore):
+    """Hold ``OUTDIR/.lock`` (an exclusive ``flock``, released by the system when the process
+    ends, however it ends) for the whole run; a second run into the same folder raises
+    :class:`OutputBusy` before it touches anything. Local folders only (object stores have no locks)."""
+    try:
+        import fcntl
+    except ImportError:  # Windows
+        fcntl = None
+    if not store.local or fcntl is None:
+        yield
+        return
+    os.makedirs(store.root, exist_ok=True)
+    path = os.path.join(store.root, LOCK)
+    fd = os.open(path, os.O_RDWR | os.O_CREAT, 0o644)
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except OSError:
+        holder = os.pread(fd, 200, 0).decode("utf-8", "replace").strip() or "another process"
+        os.close(fd)
+        raise OutputBusy(f"another run is writing to {store.root} ({holder}); wait for it to finish, "
+                         "or choose another output folder") from None
+    try:
+        os.ftruncate(fd, 0)
+        os.pwrite(fd, f"pid {os.getpid()}, started {time.strftime('%Y-%m-%d %H:%M:%S')}".encode(), 0)
+        yield
+    finally:
+        os.close(fd)  # releases the lock; the file stays (removing it would race with a new run)
+
+
 def part_name(fingerprint: str, items: list[InputDoc], keys: list[str | None]) -> str:
     """A part's file name: a hash of its documents (ids and text hashes) and of the options, so
     the same part always gets the same name and two parts never share one."""
@@ -129,7 +188,7 @@ def consolidate(store: PartStore, placement: dict[str, dict[int, int]], table: s
         if not mask.any():
             continue
         tbl = tbl.filter(pa.array(mask))
-        pieces.append(tbl.drop_columns([POS]))
+        pieces.append(tbl.drop_columns([c for c in (POS, KEY) if c in tbl.column_names]))
         orders.append(np.fromiter((keep[p] for p in pos[mask]), dtype=np.int64))
     if not pieces:
         return to_frame(table, [])

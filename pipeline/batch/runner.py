@@ -8,8 +8,8 @@ named by a hash of the part's contents, written to a temporary name and renamed;
 file is written last and marks the part as done). ``finalize`` then consolidates the parts into one CSV and
 one Parquet file per table, rows in input order, and writes the manifest.
 
-Resume: a document whose ``doc_id`` and text sha256 are found, with status ``ok``, in a finished
-part is not processed again; its rows are taken from that part. A run killed at any moment and
+Resume: a document whose ``doc_id``, text and input fields (``parts.resume_key``) are found, with
+status ``ok``, in a finished part is not processed again; its rows are taken from that part. A run killed at any moment and
 started again therefore ends with the same tables as an uninterrupted run. ``force=True`` (or
 other options, or another table schema) starts from scratch. A document that fails gets a
 ``documents`` row with status ``error`` and the run goes on (failed documents are retried on resume).
@@ -33,14 +33,13 @@ import pandas as pd
 from spacy.language import Language
 
 from .._version import __version__
-from ..api import DEFAULT_MAX_CHARS
-from ..io.readers import Fields, InputDoc, check_inputs, read_inputs, unique_ids
+from ..api import DEFAULT_DOC_TIMEOUT, DEFAULT_MAX_CHARS, timed_out_after
+from ..io.readers import Fields, InputDoc, read_inputs, unique_ids
 from ..io.writers import write_manifest, write_table
 from ..published import iso_published as _iso
-from ..records import sha256
 from ..resources import validate
 from ..schema import SCHEMA, TABLES
-from .parts import POS, PartStore, consolidate, part_name
+from .parts import KEY, POS, PartStore, consolidate, output_lock, part_name, resume_key
 from .worker import DEFAULT_RECYCLE_DOCS, _peak_rss_mb, process_part
 
 DEFAULT_PART_DOCS = 256
@@ -74,14 +73,32 @@ def _fingerprint(max_chars: int, published, fields: Fields) -> dict:
     }
 
 
-def _done_index(store: PartStore) -> dict[tuple[str, str], tuple[str, int]]:
-    """(doc_id, sha256) -> (part, position) of every document processed ``ok`` in a finished part."""
+def _done_index(store: PartStore, doc_timeout: float | None = None,
+                damaged: list | None = None) -> dict[tuple[str, str], tuple[str, int]]:
+    """(doc_id, resume key) -> (part, position) of every document done in a finished part:
+    processed ``ok``, or stopped by a ``--doc-timeout`` at least as long as this run's (a resume
+    does not stall on it again). A part with a file that cannot be read is named on stderr (and
+    in ``damaged``), deleted, and its documents are processed again."""
     done: dict[tuple[str, str], tuple[str, int]] = {}
     for part in store.finished():
-        cols = store.read("documents", part).select(["doc_id", "sha256", "status", POS]).to_pydict()
-        for doc_id, sha, status, pos in zip(cols["doc_id"], cols["sha256"], cols["status"], cols[POS], strict=True):
-            if status == "ok" and sha is not None:
-                done.setdefault((doc_id, sha), (part, pos))
+        try:
+            store.check(part)
+            cols = store.read("documents", part).select(["doc_id", KEY, "status", "error", POS]).to_pydict()
+        except Exception as exc:  # noqa: BLE001 - a file cut short or damaged on disk
+            path = store.path("documents", part)
+            print(f"warning: damaged part file under {path.rsplit('/', 2)[0]} (part {part}: {type(exc).__name__}: "
+                  f"{exc}); its documents are processed again", file=sys.stderr)
+            if damaged is not None:
+                damaged.append({"part": part, "error": f"{type(exc).__name__}: {exc}"[:300]})
+            store.delete(part)
+            continue
+        rows = zip(cols["doc_id"], cols[KEY], cols["status"], cols["error"], cols[POS], strict=True)
+        for doc_id, key, status, error, pos in rows:
+            if key is None:
+                continue
+            spent = timed_out_after(error) if status != "ok" else None
+            if status == "ok" or (spent is not None and doc_timeout is not None and spent >= doc_timeout):
+                done.setdefault((doc_id, key), (part, pos))
     return done
 
 
@@ -130,7 +147,7 @@ class _Tally:
     parts: int = 0
     summaries: list[dict] = field(default_factory=list)
     trail: list[list] = field(default_factory=list)  # [documents processed so far, peak RSS of the worker]
-    inputs_skipped: list[dict] = field(default_factory=list)  # files and folders not read: path, reason
+    damaged: list[dict] = field(default_factory=list)  # part files that could not be read: reprocessed
     bar: object = None
 
     def tick(self, n: int) -> None:
@@ -144,7 +161,8 @@ class _Tally:
         self.tick(summary["docs"])
 
 
-def _resume(store: PartStore, fp: dict, force: bool) -> tuple[str, dict | None, str | None, dict]:
+def _resume(store: PartStore, fp: dict, force: bool, doc_timeout: float | None = None,
+            damaged: list | None = None) -> tuple[str, dict | None, str | None, dict]:
     """Phase 1, the resume state: (options hash, previous state, why the parts were cleared (or
     ``None``), the documents already done)."""
     fp_hash = hashlib.sha256(json.dumps(fp, sort_keys=True).encode()).hexdigest()
@@ -157,20 +175,18 @@ def _resume(store: PartStore, fp: dict, force: bool) -> tuple[str, dict | None, 
     if restarted:
         store.clear()
     store.write_state({"fingerprint": fp_hash, "options": fp, "components": (previous or {}).get("components")})
-    done = {} if restarted else _done_index(store)
+    done = {} if restarted else _done_index(store, doc_timeout, damaged)
     return fp_hash, previous, restarted, done
 
 
 def _to_process(inputs, fields: Fields, max_chars: int, default_pub: str | None, done: dict,
-                tally: _Tally, outdir=None) -> Iterator[tuple[int, InputDoc, str | None]]:
+                tally: _Tally) -> Iterator[tuple[int, InputDoc, str | None]]:
     """Phase 2, the stream of inputs: (input order, document, text hash) of every document to
-    process; a document done in a finished part is placed from there and skipped. The output
-    folder is never read as input; what is not read is listed in ``tally.inputs_skipped``."""
-    items = read_inputs(inputs, fields, max_chars, output=outdir, skipped=tally.inputs_skipped)
-    for seq, item in enumerate(unique_ids(items)):
+    process; a document done in a finished part is placed from there and skipped."""
+    for seq, item in enumerate(unique_ids(read_inputs(inputs, fields, max_chars))):
         if default_pub is not None and not item.published:
             item.published = default_pub
-        key = sha256(item.text) if isinstance(item.text, str) and not item.error else None
+        key = resume_key(item)
         hit = done.get((item.doc_id, key)) if key else None
         if hit is not None:
             tally.placement.setdefault(hit[0], {})[hit[1]] = seq
@@ -222,8 +238,8 @@ def _run_info(tally: _Tally, engine_desc: str, workers: int, restarted: str | No
         "documents_processed": tally.processed,
         "parts_written": tally.parts,
         "restarted": restarted,
-        "inputs_skipped_count": len(tally.inputs_skipped),
-        "inputs_skipped": tally.inputs_skipped[:1000],
+        "damaged_parts": tally.damaged,
+        "documents_timed_out": sum(s.get("timeouts", 0) for s in summaries),
         "workers_peak_rss_mb": _per_worker_rss(summaries),
         "main_peak_rss_mb": _peak_rss_mb(),
         "words_processed": sum(s["words"] for s in summaries),
@@ -251,6 +267,7 @@ def run(
     part_docs: int = DEFAULT_PART_DOCS,
     batch_size: int = 32,
     recycle_docs: int = DEFAULT_RECYCLE_DOCS,
+    doc_timeout: float | None = DEFAULT_DOC_TIMEOUT,
 ) -> dict:
     """Process every input and write the tables and the manifest; returns the manifest.
 
@@ -259,26 +276,50 @@ def run(
     scheduler address or ``distributed.Client``. ``force``: reprocess every document.
     ``recycle_docs``: a worker reloads its pipeline after that many documents (memory stays flat).
     ``published``: publication date for inputs that have none. ``outdir``: a folder or an fsspec URL.
+    ``doc_timeout``: seconds one document may take (``None``: no limit); past it the document is
+    an error row naming the stage and its worker goes on with a fresh pipeline.
     Phases: the resume state, the stream of inputs, the parts to an engine, ``finalize``.
+    The output folder is locked for the whole run (a second run raises ``OutputBusy``).
     """
     t0 = time.perf_counter()
+    check_options(workers=workers, part_docs=part_docs, batch_size=batch_size, max_chars=max_chars,
+                  recycle_docs=recycle_docs, doc_timeout=doc_timeout)
+    with output_lock(PartStore(outdir)):
+        return _run(inputs, outdir, nlp, fields, max_chars, formats, progress, workers, engine, scheduler,
+                    force, published, part_docs, batch_size, recycle_docs, doc_timeout, t0)
+
+
+def check_options(**opts) -> None:
+    """Refuse bad options before anything is read or deleted (``--force`` clears the parts only after)."""
+    minimum = {"workers": 1, "part_docs": 1, "batch_size": 1, "max_chars": 1, "recycle_docs": 0}
+    names = {"part_docs": "--part-size", "max_chars": "--max-chars", "workers": "--workers",
+             "batch_size": "batch_size", "recycle_docs": "recycle_docs"}
+    for name, low in minimum.items():
+        value = opts[name]
+        if isinstance(value, bool) or not isinstance(value, int) or value < low:
+            raise ValueError(f"{names[name]} must be a whole number of at least {low} (got {value!r})")
+    t = opts["doc_timeout"]
+    if t is not None and (isinstance(t, bool) or not isinstance(t, int | float) or not t > 0 or t != t):
+        raise ValueError(f"--doc-timeout must be a number of seconds above 0 (got {t!r})")
+
+
+def _run(inputs, outdir, nlp, fields, max_chars, formats, progress, workers, engine, scheduler, force,
+         published, part_docs, batch_size, recycle_docs, doc_timeout, t0) -> dict:
     validate()  # a malformed resource row stops the run before any document is read
-    check_inputs(inputs)  # a missing or unreadable input folder stops it too (before --force clears)
     fields = fields or Fields()
     default_pub = _iso(published) if published is not None else None
     store = PartStore(outdir)
     fp = _fingerprint(max_chars, default_pub, fields)
-    fp_hash, previous, restarted, done = _resume(store, fp, force)
-
     tally = _Tally()
+    fp_hash, previous, restarted, done = _resume(store, fp, force, doc_timeout, tally.damaged)
     if progress:
         from tqdm import tqdm
 
         tally.bar = tqdm(desc="documents", unit="doc", file=sys.stderr)
     parallel = workers if engine == "local" else 1  # dask: parts of part_docs each, as asked
-    chunks = _chunks(_to_process(inputs, fields, max_chars, default_pub, done, tally, outdir), part_docs, parallel)
+    chunks = _chunks(_to_process(inputs, fields, max_chars, default_pub, done, tally), part_docs, parallel)
     engine_desc = _process_parts(chunks, engine, workers, scheduler, nlp, fp_hash, store.url,
-                                 (max_chars, batch_size, recycle_docs), tally)
+                                 (max_chars, batch_size, recycle_docs, doc_timeout), tally)
     if tally.bar is not None:
         tally.bar.close()
 
@@ -286,7 +327,7 @@ def run(
     store.write_state({"fingerprint": fp_hash, "options": fp, "components": components})
     options = {"max_chars": max_chars, "formats": list(formats), "components": components,
                "published_default": default_pub, "part_docs": part_docs, "batch_size": batch_size,
-               "recycle_docs": recycle_docs}
+               "recycle_docs": recycle_docs, "doc_timeout": doc_timeout}
     return finalize(outdir, tally.placement, formats, inputs, options,
                     _run_info(tally, engine_desc, workers, restarted), t0)
 

@@ -13,9 +13,9 @@ import time
 from spacy.language import Language
 from threadpoolctl import threadpool_limits
 
-from ..api import DEFAULT_MAX_CHARS, process_stream  # noqa: F401
+from ..api import DEFAULT_DOC_TIMEOUT, DEFAULT_MAX_CHARS, process_stream  # noqa: F401
 from ..schema import TABLES, InputDoc
-from .parts import POS, PartStore
+from .parts import KEY, POS, PartStore, resume_key
 
 DEFAULT_RECYCLE_DOCS = 1000  # a worker loads its pipeline afresh after this many documents
 
@@ -46,23 +46,34 @@ def process_part(
     max_chars: int,
     batch_size: int,
     recycle_docs: int = DEFAULT_RECYCLE_DOCS,
+    doc_timeout: float | None = DEFAULT_DOC_TIMEOUT,
     nlp: Language | None = None,
 ) -> dict:
-    """Worker side: process one part and write its files; returns a small summary."""
+    """Worker side: process one part and write its files; returns a small summary. A document
+    that takes more than ``doc_timeout`` seconds is an error row naming its stage; the rest of
+    the part goes on with a fresh pipeline, which the worker keeps for its next parts."""
     t0 = time.time()
-    if nlp is None:
+    own = nlp is None
+    if own:
         nlp = _worker_nlp(recycle_docs)
         _WORKER.docs += len(items)
     t1, c1 = time.time(), time.process_time()
     tables: dict[str, list[dict]] = {t: [] for t in TABLES}
     # one core per worker: numpy's BLAS (OpenBLAS starts a thread per core and its threads spin
     # between calls) costs ~14 % more CPU for the same documents when it may use more threads
+    state: dict = {}
     with threadpool_limits(limits=1):
-        for pos, rows in enumerate(process_stream(nlp, items, max_chars=max_chars, batch_size=batch_size)):
+        stream = process_stream(nlp, items, max_chars=max_chars, batch_size=batch_size,
+                                doc_timeout=doc_timeout, state=state)
+        for pos, rows in enumerate(stream):
             for table, items_ in rows.items():
                 for row in items_:
                     row[POS] = pos
                 tables[table].extend(items_)
+            for row in rows["documents"]:
+                row[KEY] = resume_key(items[pos])
+    if own and "nlp" in state:  # a document timed out: the worker keeps the fresh pipeline
+        _WORKER.nlp, _WORKER.docs = state["nlp"], 0
     store = PartStore(url)
     for table in [t for t in TABLES if t != "documents"] + ["documents"]:  # documents last: the mark
         store.write(table, part, tables[table])
@@ -71,6 +82,7 @@ def process_part(
         "part": part,
         "docs": len(docs),
         "failed": sum(1 for d in docs if d["status"] != "ok"),
+        "timeouts": state.get("timeouts", 0),
         "words": int(sum(d["n_words"] or 0 for d in docs)),
         "pid": f"{os.uname().nodename}:{os.getpid()}",
         "peak_rss_mb": _peak_rss_mb(),
