@@ -89,11 +89,14 @@ class Grammar(Parser):
         for rule in (self.calendar_date, self.numeric, self.year_expr, self.weekday_expr, self.deixis,
                      self.unit_expr, self.part, self.decade, self.every, self.dayword, self.nth_weekday,
                      self.week_of, self.quarter, self.rest, self.holiday, self.season, self.month_days,
-                     self.week_containing, self.sport_season, self.time_of_day, self.dayparted,
-                     self.dated_time):
+                     self.week_containing, self.sport_season, self.time_of_day, self.dayparted):
             r = rule(p)
             if r and (best is None or r[0] > best[0]):
                 best = r
+        if best and best[1]["t"] in ("date", "rel"):
+            t = self.dated_time(best)
+            if t:
+                best = (*t, *best[2:])
         return best
 
     # ---------------------------------------------------------------- ranges
@@ -1109,11 +1112,12 @@ class Grammar(Parser):
             sem["s"] = sec
         return e, sem
 
-    def dated_time(self, p: int):
-        """A day, then its time of day: "21/4/2016، الساعة 8:00 مساء"، "غدا 8:00 صباحا"، "23 أكتوبر في
-        السابعة مساء"، "الخميس الساعة العاشرة صباحا" (a time that gives no day of its own)."""
-        d = self._day_of_time(p)
-        if not d:
+    def dated_time(self, d):
+        """A day (``d``, the longest expression found), then its time of day: "21/4/2016، الساعة 8:00
+        مساء"، "غدا 8:00 صباحا"، "23 أكتوبر في السابعة مساء"، "الخميس الساعة العاشرة صباحا" (a time
+        that gives no day of its own)."""
+        sem = d[1]
+        if not ((sem["t"] == "date" and ("d" in sem or "wd" in sem)) or sem.get("unit") == "day"):
             return None
         e = d[0]
         if e < self.n and self.P.text[e] in (",", "،", "-"):  # "الخميس 6 مايو 2021 - 10:50 ص"
