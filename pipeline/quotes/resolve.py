@@ -27,7 +27,7 @@ from spacy.tokens import Doc
 
 from ..lang.normalize import normalize, strip_proclitics
 from .lexicon import entities, in_class, is_stop, title_of, verb_of
-from .speakers import Speaker, _has_article, _is_org_mention
+from .speakers import Speaker, _has_article, _is_org_mention, name_bounds
 
 MAX_NAME_WORDS = 4
 
@@ -99,10 +99,8 @@ class _Settler:
         self.names: list[_Mention] = []
         self.resolved: list[tuple[Speaker, Speaker]] = []  # (as read, as resolved), text order
         for e in entities(doc):
-            a = e.start
-            while e.end - a > 1 and _is_org_mention(doc, a) and e.label_ in ("PER", "PERS"):
-                a += 1  # لأوبك عبد الله البدري: the name starts after the organization
-            self.names.append(_Mention(doc, a, e.end, getattr(e._, "entity_id", None), e.label_))
+            a, b = name_bounds(doc, e)
+            self.names.append(_Mention(doc, a, b, getattr(e._, "entity_id", None), e.label_))
         seen = set()
         for c in cands:
             sp = c.speaker
@@ -261,7 +259,8 @@ def settle(doc: Doc, cands: list, sent_start: list[int]) -> None:
             continue
         if id(sp) in done:
             c.speaker = done[id(sp)]
-            history.append(c.speaker)
+            if c.speaker is not None:
+                history.append(c.speaker)
             continue
         new = sp
         if _invalid(doc, sp):
@@ -273,9 +272,34 @@ def settle(doc: Doc, cands: list, sent_start: list[int]) -> None:
             new = ante if ante is not None else sp
         else:
             new = s.fullest(sp)
+        if new is not None:
+            new = _whole_entity(doc, _trimmed(doc, new))
         done[id(sp)] = new
         if new is not None:
             s.resolved.append((sp, new))
         c.speaker = new
         if new is not None:
             history.append(new)
+
+
+def _whole_entity(doc: Doc, sp: Speaker) -> Speaker:
+    """A speaker that is a strict part of an entity mention (محمد of محمد رحيم، منظمة الأمن والتعاون
+    of منظمة الأمن والتعاون في أوروبا) is the whole mention."""
+    for e in doc.ents:
+        if e.start > sp.start:
+            break
+        a, b = name_bounds(doc, e)
+        if a <= sp.start and sp.end <= b and (a, b) != (sp.start, sp.end):
+            new = replace(sp, start=a, end=b, cut=sp.cut if a == sp.start else 0)
+            if e.label_ in ("PER", "PERS", "ORG"):
+                new.entity_id = getattr(e._, "entity_id", None) or sp.entity_id
+            return new
+    return sp
+
+
+def _trimmed(doc: Doc, sp: Speaker) -> Speaker:
+    """A speaker without a glued organization or a speech verb at its start (لأوبك عبد الله البدري)."""
+    a = sp.start
+    while sp.end - a > 1 and (_is_org_mention(doc, a) or (verb_of(doc[a].norm_) is not None and not _has_article(doc[a].text))):
+        a += 1
+    return sp if a == sp.start else replace(sp, start=a, cut=0)

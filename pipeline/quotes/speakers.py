@@ -363,7 +363,7 @@ def _link_entity(doc: Doc, sp: Speaker, i: int, role_a: int | None, role_b: int 
     if ent is None and sp.start == role_a and role_b is not None and role_b - role_a <= 1:
         ent = _entity_in(doc, i, sp.phrase_end)
     if ent is not None:
-        sp.start, sp.end = ent.start, ent.end
+        sp.start, sp.end = name_bounds(doc, ent)
         sp.entity_id = getattr(ent._, "entity_id", None)
 
 
@@ -464,16 +464,13 @@ def _person_in_head(doc: Doc, i: int, h_end: int):
 def _person_speaker(doc: Doc, i: int, h_end: int, limit: int, ent) -> Speaker:
     """The speaker is the PER entity ``ent`` of the head; the words before it are honorifics
     (السيدة) and a role (وزير الخارجية) with its organization."""
-    a, b = ent.start, ent.end
+    a, b = name_bounds(doc, ent)
     # the rest of a name the entity stopped short of (سوزان ورال), up to the end of the head
     while b < h_end and b - a < MAX_NAME and _bare_name_word(doc, b) and doc[b].ent_type_ != "LOC":
         b += 1
     # … and the first name before it (أكدت جانيت يلين: the entity is يلين)
     while a > i and b - a < MAX_NAME and _bare_name_word(doc, a - 1):
         a -= 1
-    # a glued organization the entity swallowed (لأوبك عبد الله البدري): the name starts after it
-    while b - a > 1 and _is_org_mention(doc, a):
-        a += 1
     honorific = gender = None
     k = a
     while k > i:
@@ -520,3 +517,12 @@ def _bare_name_word(doc: Doc, j: int) -> bool:
         and strip_conj(t.norm_) not in COMPLEMENTIZERS
         and verb_of(t.norm_) is None and "\u064b" not in t.text
     )
+
+
+def name_bounds(doc: Doc, ent) -> tuple[int, int]:
+    """The tokens of an entity that are the name: without a glued organization (لأوبك عبد الله
+    البدري) or a speech verb (روى ديفيد ريمنيك) the entity swallowed at its start."""
+    a, b = ent.start, ent.end
+    while b - a > 1 and (_is_org_mention(doc, a) or (verb_of(doc[a].norm_) is not None and not _has_article(doc[a].text))):
+        a += 1
+    return a, b
