@@ -125,13 +125,26 @@ def _cmd_run(args) -> int:
     print(f"{ok + failed} documents: {ok} ok, {failed} failed | {counts} | {manifest['wall_seconds']} s -> {args.output}")
     for f in manifest["failed"][:10]:
         print(f"  failed: {f['doc_id']}: {f['error']}", file=sys.stderr)
+    skipped = manifest["run"].get("inputs_skipped", [])
+    if skipped:
+        print(f"  {manifest['run']['inputs_skipped_count']} files or folders not read (listed in manifest.json, "
+              "run.inputs_skipped):", file=sys.stderr)
+        for s in skipped[:10]:
+            print(f"  skipped: {s['path']}: {s['reason']}", file=sys.stderr)
     return EXIT_OK if failed == 0 else EXIT_SOME_FAILED
 
 
 def _cmd_extract(args) -> int:
     from .api import extract
 
-    text = args.text if args.text is not None else sys.stdin.read()
+    if args.text is None:
+        from .io.readers import read_stdin
+
+        item = read_stdin(args.doc_id or "stdin")
+        if item.error:
+            print(f"error: {item.error}", file=sys.stderr)
+            return EXIT_CANNOT_RUN
+    text = args.text if args.text is not None else item.text
     tables = extract(text, published=args.published, doc_id=args.doc_id)
     json.dump(tables, sys.stdout, ensure_ascii=False, indent=2 if args.indent else None, default=str)
     sys.stdout.write("\n")
@@ -149,7 +162,23 @@ def _lazy(parser: argparse.ArgumentParser, module: str, chosen: bool) -> None:
     ``--help`` included); an import error is never hidden."""
     if chosen:
         importlib.import_module(module).add_arguments(parser)
-    parser.set_defaults(func=lambda a: importlib.import_module(module).run(a))
+    parser.set_defaults(func=lambda a: _clear_errors(importlib.import_module(module).run, a))
+
+
+def _clear_errors(run, args) -> int:
+    """A command's missing, unreadable or malformed file is one line on stderr and exit 2, not a traceback."""
+    try:
+        return run(args)
+    except (OSError, UnicodeDecodeError, ValueError) as exc:
+        name = getattr(exc, "filename", None)
+        if isinstance(exc, OSError) and exc.strerror and name:
+            what = f"{exc.strerror}: {name}"
+        elif isinstance(exc, UnicodeDecodeError):
+            what = f"{getattr(args, 'gold', None) or 'an input file'}: not UTF-8 text ({exc.reason} at byte {exc.start})"
+        else:
+            what = f"{type(exc).__name__}: {exc}"
+        print(f"error: {what}", file=sys.stderr)
+        return EXIT_CANNOT_RUN
 
 
 def build_parser(argv: list[str] | None = None) -> argparse.ArgumentParser:

@@ -34,7 +34,7 @@ from spacy.language import Language
 
 from .._version import __version__
 from ..api import DEFAULT_DOC_TIMEOUT, DEFAULT_MAX_CHARS, timed_out_after
-from ..io.readers import Fields, InputDoc, read_inputs, unique_ids
+from ..io.readers import Fields, InputDoc, check_inputs, read_inputs, unique_ids
 from ..io.writers import write_manifest, write_table
 from ..published import iso_published as _iso
 from ..resources import validate
@@ -148,6 +148,7 @@ class _Tally:
     summaries: list[dict] = field(default_factory=list)
     trail: list[list] = field(default_factory=list)  # [documents processed so far, peak RSS of the worker]
     damaged: list[dict] = field(default_factory=list)  # part files that could not be read: reprocessed
+    inputs_skipped: list[dict] = field(default_factory=list)  # files and folders not read: path, reason
     bar: object = None
 
     def tick(self, n: int) -> None:
@@ -180,10 +181,12 @@ def _resume(store: PartStore, fp: dict, force: bool, doc_timeout: float | None =
 
 
 def _to_process(inputs, fields: Fields, max_chars: int, default_pub: str | None, done: dict,
-                tally: _Tally) -> Iterator[tuple[int, InputDoc, str | None]]:
+                tally: _Tally, outdir=None) -> Iterator[tuple[int, InputDoc, str | None]]:
     """Phase 2, the stream of inputs: (input order, document, text hash) of every document to
-    process; a document done in a finished part is placed from there and skipped."""
-    for seq, item in enumerate(unique_ids(read_inputs(inputs, fields, max_chars))):
+    process; a document done in a finished part is placed from there and skipped. The output
+    folder is never read as input; what is not read is listed in ``tally.inputs_skipped``."""
+    items = read_inputs(inputs, fields, max_chars, output=outdir, skipped=tally.inputs_skipped)
+    for seq, item in enumerate(unique_ids(items)):
         if default_pub is not None and not item.published:
             item.published = default_pub
         key = resume_key(item)
@@ -240,6 +243,8 @@ def _run_info(tally: _Tally, engine_desc: str, workers: int, restarted: str | No
         "restarted": restarted,
         "damaged_parts": tally.damaged,
         "documents_timed_out": sum(s.get("timeouts", 0) for s in summaries),
+        "inputs_skipped_count": len(tally.inputs_skipped),
+        "inputs_skipped": tally.inputs_skipped[:1000],
         "workers_peak_rss_mb": _per_worker_rss(summaries),
         "main_peak_rss_mb": _peak_rss_mb(),
         "words_processed": sum(s["words"] for s in summaries),
@@ -306,6 +311,7 @@ def check_options(**opts) -> None:
 def _run(inputs, outdir, nlp, fields, max_chars, formats, progress, workers, engine, scheduler, force,
          published, part_docs, batch_size, recycle_docs, doc_timeout, t0) -> dict:
     validate()  # a malformed resource row stops the run before any document is read
+    check_inputs(inputs)  # a missing or unreadable input folder stops it too (before --force clears)
     fields = fields or Fields()
     default_pub = _iso(published) if published is not None else None
     store = PartStore(outdir)
@@ -317,7 +323,7 @@ def _run(inputs, outdir, nlp, fields, max_chars, formats, progress, workers, eng
 
         tally.bar = tqdm(desc="documents", unit="doc", file=sys.stderr)
     parallel = workers if engine == "local" else 1  # dask: parts of part_docs each, as asked
-    chunks = _chunks(_to_process(inputs, fields, max_chars, default_pub, done, tally), part_docs, parallel)
+    chunks = _chunks(_to_process(inputs, fields, max_chars, default_pub, done, tally, outdir), part_docs, parallel)
     engine_desc = _process_parts(chunks, engine, workers, scheduler, nlp, fp_hash, store.url,
                                  (max_chars, batch_size, recycle_docs, doc_timeout), tally)
     if tally.bar is not None:
