@@ -55,7 +55,7 @@ def holds_output(folder: Path) -> bool:
 
 def own_files(folder: Path) -> set[str]:
     """The names of the files and folders a run writes into its output folder."""
-    names = {"manifest.json", PARTS}
+    names = {"manifest.json", PARTS, ".lock"}  # .lock: the run's lock on its output folder
     tables = set(OWN_TABLES)
     try:
         manifest = json.loads((folder / "manifest.json").read_text(encoding="utf-8"))
