@@ -16,17 +16,28 @@ from spacy.tokens import Doc, Span
 from .. import schema  # noqa: F401  (extension attributes)
 from ..published import day_range
 from .grammar import Grammar
-from .resolve import approximate, resolve
+from .resolve import approximate, in_context, remember, resolve
 
 
-def _resolve_at(sem: dict, days, future):
+def _in_context(sem: dict) -> bool:
+    t = sem["t"]
+    return t in ("relq", "same", "anaphor") or (t == "quarter" and sem.get("inner") is None)
+
+
+def _resolve_at(sem: dict, days, future, ctx=None):
     """``resolve`` against the publication date at the precision it has: a date that covers several
     days (a year "2022", a month "2022-06", a Hijri month) anchors a value only when every day it
     covers gives the same one ("العام الماضي" in 2022 is 2021; "أمس" has no value)."""
+    if ctx is not None and _in_context(sem):
+        def run(pub):
+            return in_context(sem, ctx, pub, future)
+    else:
+        def run(pub):
+            return resolve(sem, pub, future)
     if days is None or days[0] == days[1]:
-        return resolve(sem, days and days[0], future)
-    first, last = resolve(sem, days[0], future), resolve(sem, days[1], future)
-    return first if first[0] == last[0] else resolve(sem, None, future)
+        return run(days and days[0])
+    first, last = run(days[0]), run(days[1])
+    return first if first[0] == last[0] else run(None)
 
 
 def find_dates(doc: Doc) -> list[Span]:
@@ -35,6 +46,7 @@ def find_dates(doc: Doc) -> list[Span]:
     g = Grammar(doc)
     spans = []
     in_name = set()
+    ctx: dict = {}  # the periods named so far (resolve.in_context)
     for ent in doc.ents:  # the ner stage runs first: "بدر الخميس" is a person
         if ent.label_ in ("PER", "ORG"):
             in_name.update(range(ent.start, ent.end))
@@ -47,7 +59,10 @@ def find_dates(doc: Doc) -> list[Span]:
             return g.future(p0, p1)
 
         try:
-            value, gran, cal, kind, hij = _resolve_at(sem, days, future)
+            value, gran, cal, kind, hij = _resolve_at(sem, days, future, ctx)
+            if sem["t"] != "same" and not (sem["t"] == "relq" and sem["off"]):  # comparisons ("الربع المماثل
+                # من العام السابق", "الربع السابق"): the article's period stays
+                remember(ctx, value, gran, kind)
         except (ValueError, OverflowError):  # out-of-range arithmetic ("منذ مليون عام")
             value, gran, cal, kind, hij = None, None, None, None, None
         span._.value = value

@@ -16,6 +16,8 @@ _QUICK: dict[str, bool] = {}
 HOLIDAY_CTX = context_words("holiday_context")
 # before a bare season (في الصيف، فصل الشتاء، إجازة الصيف is not enough: مهرجان الصيف names an event)
 SEASON_CTX = context_words("season_context")
+# before an adjective of recurrence: not a recurrence (على أساس سنوي)
+NOT_SET = context_words("not_set")
 _UNIT_ISO = {"day": "D", "week": "W", "month": "M", "year": "Y", "decade": "Y", "century": "Y",
              "hour": "H", "minute": "M", "second": "S"}
 
@@ -88,7 +90,7 @@ class Grammar(Parser):
         best = None
         for rule in (self.calendar_date, self.numeric, self.year_expr, self.weekday_expr, self.deixis,
                      self.unit_expr, self.part, self.decade, self.every, self.dayword, self.nth_weekday,
-                     self.week_of, self.quarter, self.rest, self.holiday, self.season, self.month_days,
+                     self.week_of, self.quarter, self.same_period, self.rest, self.holiday, self.season, self.month_days,
                      self.week_containing, self.sport_season, self.time_of_day, self.dayparted):
             r = rule(p)
             if r and (best is None or r[0] > best[0]):
@@ -140,7 +142,7 @@ class Grammar(Parser):
         """X - Y, X إلى Y, X حتى Y after a complete expression X."""
         if end >= self.n or a["t"] not in ("date", "rel", "range") or self.P.brk[end - 1]:
             return None
-        if self.P.text[end] not in ("-", "الي", "حتي"):
+        if self.P.text[end] not in ("-", "الي", "حتي", "وحتي", "والي"):
             return None
         b = self.core(end + 1)
         if not b:
@@ -172,11 +174,20 @@ class Grammar(Parser):
     def dash_range(self, p: int):
         """19-20 نوفمبر، 4 حتى 23 من هذا الشهر (days of one month), 2014-2018 (years)."""
         P = self.P
-        if P.num[p] is None or p + 2 >= self.n or P.text[p + 1] not in ("-", "حتي", "الي") or P.num[p + 2] is None:
+        if P.num[p] is None or p + 2 >= self.n or P.text[p + 1] not in ("-", "_", "حتي", "الي", "و") \
+                or P.num[p + 2] is None:
             return None
-        if P.text[p + 1] == "-" and P.ndig[p] == 4 and P.ndig[p + 2] == 4 and 1800 <= P.num[p] < P.num[p + 2] <= 2100:
+        if P.text[p + 1] in ("-", "_") and P.ndig[p] == 4 and P.ndig[p + 2] == 4 and 1800 <= P.num[p] < P.num[p + 2] <= 2100:
             return p + 3, {"t": "range", "a": {"t": "date", "y": P.num[p], "cal": "gregorian"},
                            "b": {"t": "date", "y": P.num[p + 2], "cal": "gregorian"}}
+        era = self.cat(p + 3, "era")
+        if P.text[p + 1] == "-" and era and 3 <= P.ndig[p] <= 4 and 3 <= P.ndig[p + 2] <= 4 \
+                and P.num[p] < P.num[p + 2] and float(P.num[p]).is_integer() and float(P.num[p + 2]).is_integer():
+            cal = era[1][1]  # "570 - 632 ميلادية"، "1400-1436هـ"
+            return era[0], {"t": "range", "a": {"t": "date", "y": int(P.num[p]), "cal": cal},
+                            "b": {"t": "date", "y": int(P.num[p + 2]), "cal": cal}}
+        if P.text[p + 1] == "و" and not P.first[p + 1]:
+            return None  # "28 و29 يوليو": و starts the second day's word
         a = self._bare_day(p)
         b = self.calendar_date(p + 2)  # "19-20 نوفمبر"، "4-23 في الشهر المقبل"
         if a and b and (b[1].get("m") or b[1].get("mrel") is not None):
@@ -451,6 +462,9 @@ class Grammar(Parser):
         if cd and cd[1].get("d"):
             cd[1]["wd"] = iso
             return cd[0], cd[1], start
+        nxt = self.weekday(end) if not this and not self.P.brk[end - 1] else None
+        if nxt and nxt[1] == iso % 7 + 1:  # "ليل الأحد الاثنين": the night from one day to the next
+            return nxt[0], {"t": "range", "a": sem, "b": {"t": "date", "wd": nxt[1]}}, start
         e2 = end + 1 if self.is_word(end, "في") else end
         dd = self.day_number(e2)
         if dd and not (dd[2] and e2 == end and dd[1] > 5):
@@ -525,7 +539,7 @@ class Grammar(Parser):
             if x and x[1]["t"] in ("date", "rel") and (best is None or x[0] > best[0]):
                 best = x
         y = self.year(q, bare=True, words=True)
-        if y and (best is None or y[0] > best[0]):
+        if y and y[1] <= 9999 and (best is None or y[0] > best[0]):  # not "الربع الثاني مليون"
             best = y[0], {"t": "date", "y": y[1], "cal": y[2] or "gregorian"}
         return best
 
@@ -559,17 +573,74 @@ class Grammar(Parser):
         return cd[0], {"t": "weekof", "n": 0, "inner": cd[1]}
 
     def quarter(self, p: int):
-        """الربع الثالث من عام 2016، الربع الأول من هذا العام."""
-        r = self.cat(p, "quarter")
+        """الربع الثالث من عام 2016، الربع الأول من هذا العام; a bare "الربع الثاني" (the nearer one, or
+        the year of a quarter named earlier); "الربع السابق" / "هذا الربع" / "الربع المماثل من العام
+        السابق" (counted from a quarter named earlier, else from the publication date)."""
+        num = self.P.num[p]
+        if num is not None and 1900 <= num <= 2100 and float(num).is_integer() and self.cat(p + 1, "quarter"):
+            r = self.quarter(p + 1)  # "2016 الربع الثالث"
+            if r and r[1]["t"] == "quarter" and r[1]["inner"] is None:
+                return r[0], dict(r[1], inner={"t": "date", "y": int(num), "cal": "gregorian"})
+            return None
+        this = self.cat(p, "this")
+        r = self.cat(this[0] if this else p, "quarter")
         if not r:
             return None
+        if this:
+            return r[0], {"t": "relq", "off": 0}
+        md = self.cat(r[0], "mod")
+        if md:
+            return md[0], {"t": "relq", "off": md[1][1]}
+        same = self._same_of(r[0])
+        if same:
+            return same[0], {"t": "same", "of": "quarter", "inner": same[1]}
         o = self.number(r[0], ordinal=True)
-        if not o or not 1 <= o[1] <= 4:
+        if not o or not 1 <= o[1] <= 4 or o[0] != r[0] + 1:  # one word: not "الربع الثاني مليون"
             return None
         inner = self._period_inner(o[0])
-        if not inner or inner[1].get("m") or inner[1].get("unit", "year") != "year":
-            return None
+        if inner and (inner[1].get("m") or inner[1].get("unit", "year") != "year"):
+            inner = None
+        if not inner:
+            return o[0], {"t": "quarter", "n": int(o[1]), "inner": None}
         return inner[0], {"t": "quarter", "n": int(o[1]), "inner": inner[1]}
+
+    def _same_of(self, q: int):
+        """After a period noun: المماثلة / المقابلة / ذاتها / نفسها and an optional "من العام السابق" ->
+        (end, year sem or None); None when no such word follows."""
+        s = self.cat(q, "similar") or self.cat(q, "anaphor")
+        if not s:
+            return None
+        inner = self._period_inner(s[0]) if self.is_word(s[0], "من") else None
+        if inner and inner[1].get("m") is None and inner[1].get("unit", "year") == "year":
+            return inner[0], inner[1]
+        return s[0], None
+
+    def same_period(self, p: int):
+        """الفترة المماثلة من العام السابق، نفس الفترة من عام 2014، الفترة ذاتها، نفس الشهر من العام
+        الماضي: the period named earlier in the article, moved to the year given."""
+        before = self.cat(p, "samebefore")
+        q = before[0] if before else p
+        noun = self.cat(q, "periodnoun")
+        of = "period"
+        if not noun:
+            u = self.cat(q, "unit")
+            if not before or not u or u[1][1] != ("month", "1") or not self.P.text[q].startswith(("ال", "لل")):
+                return None
+            noun, of = u, "month"
+        if before:
+            end, inner = noun[0], None
+            if self.is_word(end, "من"):
+                x = self._period_inner(end)
+                if x and x[1].get("m") is None and x[1].get("unit", "year") == "year":
+                    end, inner = x
+            if of == "month" and inner is None:
+                return None  # "بنفس الشهر من الأعوام الماضية": no year to place it
+        else:
+            same = self._same_of(noun[0])
+            if not same:
+                return None
+            end, inner = same
+        return end, {"t": "same", "of": of, "inner": inner}
 
     def rest(self, p: int):
         """بقية العام، باقي الأسبوع، ما تبقى من الشهر الجاري."""
@@ -961,6 +1032,8 @@ class Grammar(Parser):
 
     def _every(self, p: int):
         r = self.cat(p, "setadv")
+        if r and p > 0 and self.P.text[p - 1] in NOT_SET:
+            r = None  # "على أساس سنوي": a basis of comparison, not a recurrence
         if r:
             iso = r[1][1]
             return r[0], {"t": "set", "n": int(iso[1:-1]), "unit": {"D": "day", "W": "week", "M": "month",

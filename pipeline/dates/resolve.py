@@ -135,6 +135,10 @@ def resolve(sem: dict, pub: date | None, future=lambda: False) -> Result:
         return None, sem["unit"], "gregorian", "relative", None
     if t == "holiday":
         return _holiday(sem, pub)
+    if t == "quarter" and sem["inner"] is None:  # "الربع الثاني": the nearer one
+        return in_context(sem, {}, pub, future)
+    if t in ("relq", "same"):
+        return in_context(sem, {}, pub, future)
     if t in ("weekof", "quarter", "rest"):
         return _period_of(sem, pub, future)
     if t == "nth":
@@ -542,3 +546,94 @@ def _range(sem: dict, pub: date | None, future) -> Result:
     a = va.split("/")[0]
     b = vb.split("/")[-1]
     return f"{a}/{b}", ga, cal, "range", hij
+
+
+# ------------------------------------------------------------------ anaphora: periods named earlier
+def _quarter(y: int, n: int) -> tuple[date, date]:
+    m0 = 3 * n - 2
+    return date(y, m0, 1), date(y, m0 + 2, _cal.monthrange(y, m0 + 2)[1])
+
+
+def _moved(b: tuple[date, date], y: int) -> tuple[date, date] | None:
+    a, z = b
+    try:
+        return a.replace(year=y), z.replace(year=y + (z.year - a.year))
+    except ValueError:  # 29 February
+        return None
+
+
+def in_context(sem: dict, ctx: dict, pub: date | None, future=lambda: False) -> Result:
+    """Expressions that refer to a period named earlier in the article (``ctx``: the bounds of the last
+    ``quarter``, ``period`` (a quarter, a half, months of one year), ``month``, ``day`` and the last
+    ``year`` named). "الربع الثاني" takes the year of the quarter named before it, else the nearer
+    one; "الربع السابق" / "هذا الربع" count from the quarter named before, else from the publication
+    date; "الفترة المماثلة من العام السابق" is the period named before moved to that year (the year of
+    the publication date when the year is counted: العام السابق); "العام ذاته" the year named before
+    ("اليوم ذاته" keeps an empty value: the day is often an event's, not one written). No period
+    named: an empty value."""
+    t = sem["t"]
+    if t == "anaphor":
+        unit = sem["unit"]
+        if unit == "year" and ctx.get("year") is not None:
+            return _year(ctx["year"]), "year", "gregorian", "relative", None
+        return None, unit, "gregorian", "relative", None
+    if t == "quarter":
+        q = ctx.get("quarter")
+        if q:
+            y = q[0].year
+        elif pub is None:
+            return None, "quarter", "gregorian", "absolute", None
+        else:
+            def dist(y):
+                a, z = _quarter(y, sem["n"])
+                return 0 if a <= pub <= z else min(abs((a - pub).days), abs((z - pub).days))
+            y = min((pub.year - 1, pub.year, pub.year + 1), key=dist)
+        return _interval(*_quarter(y, sem["n"])), "quarter", "gregorian", "absolute", None
+    if t == "relq":
+        q = ctx.get("quarter")
+        if q:
+            y, n = q[0].year, (q[0].month - 1) // 3 + 1
+        elif pub is not None:
+            y, n = pub.year, (pub.month - 1) // 3 + 1
+        else:
+            return None, "quarter", "gregorian", "relative", None
+        k = (n - 1) + sem["off"]
+        return _interval(*_quarter(y + k // 4, k % 4 + 1)), "quarter", "gregorian", "relative", None
+    # t == "same"
+    gran = {"quarter": "quarter", "period": "month", "month": "month"}[sem["of"]]
+    b = ctx.get(sem["of"])
+    if b is None:
+        return None, gran, "gregorian", "relative", None
+    kind = "relative"
+    if sem.get("inner") is not None:
+        val, _, _, kind, _ = resolve(sem["inner"], pub, future)
+        yb = bounds(val)
+        if yb is None:
+            return None, gran, "gregorian", kind, None
+        b = _moved(b, yb[0].year)
+        if b is None:
+            return None, gran, "gregorian", kind, None
+    if sem["of"] == "month" and b[0].month == b[1].month:
+        return f"{_year(b[0].year)}-{b[0].month:02d}", "month", "gregorian", kind, None
+    return _interval(*b), gran, "gregorian", kind, None
+
+
+def remember(ctx: dict, value: str | None, gran: str | None, kind: str | None) -> None:
+    """Update the article's context (:func:`in_context`) with a value just read."""
+    if kind in ("duration", "set", "season", "time") or not value:
+        return
+    b = bounds(value)
+    if b is None:
+        return
+    a, z = b
+    if a.year == z.year:
+        ctx["year"] = a.year
+    if a == z:
+        ctx["day"] = b
+        return
+    if gran == "quarter":
+        ctx["quarter"] = b
+    if a.year == z.year and not (a.month == 1 and a.day == 1 and z.month == 12 and z.day == 31):
+        ctx["period"] = b
+        if a.month == z.month and a.day == 1 and z.day == _cal.monthrange(z.year, z.month)[1]:
+            ctx["month"] = b
