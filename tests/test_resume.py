@@ -96,16 +96,19 @@ def test_rerun_skips_all_and_force_reprocesses_all(corpus, uninterrupted, copy):
 
 
 def test_a_changed_text_is_processed_again(corpus, uninterrupted, copy, tmp_path):
-    changed = tmp_path / "changed"
-    shutil.copytree(corpus, changed)
-    first = changed / "batch-000.jsonl"
-    lines = first.read_text(encoding="utf-8").splitlines()
+    # changed in place: the input column (the path as given) is part of the resume key, so a
+    # copy of the corpus elsewhere would be processed again as a whole
+    first = corpus / "batch-000.jsonl"
+    original = first.read_text(encoding="utf-8")
+    lines = original.splitlines()
     row = json.loads(lines[3])
     row["text"] = make_article(1003)["text"]  # a different article under the same id
     lines[3] = json.dumps(row, ensure_ascii=False)
     first.write_text("\n".join(lines) + "\n", encoding="utf-8")
-
-    manifest = cli(changed, copy, "--workers", "1")
+    try:
+        manifest = cli(corpus, copy, "--workers", "1")
+    finally:
+        first.write_text(original, encoding="utf-8")
     assert manifest["run"]["documents_processed"] == 1
     assert manifest["run"]["documents_skipped"] == N_DOCS - 1
     before, after = read_table(uninterrupted, "documents"), read_table(copy, "documents")
