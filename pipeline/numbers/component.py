@@ -292,6 +292,9 @@ def find_numbers(doc: Doc) -> list[Span]:
             while i < n and (norms[i][:1].isdigit() or norms[i] in ("-", "/")) and ws[i - 1] in ("", " "):
                 i += 1
             continue
+        if _list_marker(norms, i, context):
+            i += 1
+            continue
         found = _read_at(doc, norms, ws, i, blocked, years)
         if found is None:
             i += 1
@@ -304,6 +307,17 @@ def find_numbers(doc: Doc) -> list[Span]:
 
 
 _OPENERS = frozenset({"بين", "وبين", "ما", "من", "ومن"})
+
+
+def _list_marker(norms: list[str], i: int, context: dict) -> bool:
+    """"1 – غلاء المهور": one or two digits at the start of a line or after a full stop or colon,
+    then a dash or a bracket and a word, number a list item."""
+    w = norms[i]
+    if not (w.isdigit() and len(w) <= 2) or i + 2 >= len(norms):
+        return False
+    if i and norms[i - 1].strip() and norms[i - 1] not in context.get("list_before", ()):
+        return False
+    return norms[i + 1] in context.get("list_after", ()) and norms[i + 2][:1].isalpha()
 
 
 def _dotted_chain(norms: list[str], ws: list[str], i: int) -> int:
@@ -482,6 +496,11 @@ def _ordinal_at(doc, norms, i, blocked):
     prev = norms[i - 1] if i else ""
     if prev in context.get("not_ordinal_before", ()) or prev in context.get("time_before", ()):
         return None, o[1]  # "كانون الثاني", "الساعة السادسة"
+    if prev == "في" and i > 1 and norms[i - 2] in context.get("rate_unit", ()):
+        return None, o[1]  # "جيجا بت في الثانية": per second
+    if norms[i] in context.get("preliminary", ()) and doc[i].text.endswith("ي") and i > 0 \
+            and not doc[i - 1].text.endswith(("ة", "ه")):
+        return None, o[1]  # "التقرير الأولي": preliminary (not "المرحلة الأولي", not "الأولى")
     end = _clip(o[1], i, blocked)
     if end == i:
         return None
