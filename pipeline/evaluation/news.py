@@ -351,10 +351,10 @@ def run(args) -> int:
     else:  # ../shared beside the checkout (or beside the working folder)
         here = [Path(__file__).resolve().parents[2].parent, Path.cwd().parent]
         data = next((p / "shared" / "data" for p in here if (p / "shared" / "data").is_dir()), here[0] / "shared" / "data")
+    gold_rows = read_gold(args.gold)  # a missing or unreadable gold file is an error even without ../shared
     if not (data / "saudinewsnet").is_dir():
         print(f"skipped: the articles are not here ({data / 'saudinewsnet'} is absent; see --data)", file=sys.stderr)
         return 0
-    gold_rows = read_gold(args.gold)
     res, errors, problems = evaluate(gold_rows, data)
     for p in problems:
         print("warning:", p, file=sys.stderr)

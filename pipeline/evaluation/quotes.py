@@ -157,10 +157,11 @@ def _clip(text: str, a: int, b: int, n: int = 70) -> str:
 
 def run(args) -> int:
     data = Path(args.data) if args.data else Path("..") / "shared" / "data"
+    gold_rows = read_gold(args.gold)  # a missing or unreadable gold file is an error even without ../shared
     if not data.exists():
         print(f"error: article data not found at {data} (see --data)", file=sys.stderr)
         return 2
-    res = evaluate(read_gold(args.gold), data)
+    res = evaluate(gold_rows, data)
     misses = res.pop("_misses")
     if args.json:
         print(json.dumps(res, ensure_ascii=False, indent=2))
