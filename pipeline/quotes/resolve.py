@@ -273,7 +273,7 @@ def settle(doc: Doc, cands: list, sent_start: list[int]) -> None:
         else:
             new = s.fullest(sp)
         if new is not None:
-            new = _whole_entity(doc, _trimmed(doc, new))
+            new = _trimmed(doc, _whole_entity(doc, _trimmed(doc, new)))
         done[id(sp)] = new
         if new is not None:
             s.resolved.append((sp, new))
@@ -298,8 +298,10 @@ def _whole_entity(doc: Doc, sp: Speaker) -> Speaker:
 
 
 def _trimmed(doc: Doc, sp: Speaker) -> Speaker:
-    """A speaker without a glued organization or a speech verb at its start (لأوبك عبد الله البدري)."""
+    """A speaker without a glued organization, a speech verb or a preposition at its start
+    (لأوبك عبد الله البدري، على أوباما)."""
     a = sp.start
-    while sp.end - a > 1 and (_is_org_mention(doc, a) or (verb_of(doc[a].norm_) is not None and not _has_article(doc[a].text))):
+    while sp.end - a > 1 and (_is_org_mention(doc, a) or is_stop(doc[a].text)
+                              or (verb_of(doc[a].norm_) is not None and not _has_article(doc[a].text))):
         a += 1
     return sp if a == sp.start else replace(sp, start=a, cut=0)

@@ -118,7 +118,7 @@ def _org_in(doc: Doc, a: int, b: int) -> str | None:
     entity, whichever comes first) up to a region word, a preposition or the end."""
     ent = next((e for e in entities(doc) if e.start >= a and e.end <= b and e.label_ == "ORG"), None)
     head = next((j for j in range(a, b) if in_class(doc[j].norm_, "org")), None)
-    if ent is not None and (head is None or ent.start <= head):
+    if ent is not None and (head is None or ent.start < head):
         return _bare_org(doc[ent.start].text, doc[ent.start + 1:ent.end].text)
     if head is None:
         return None
@@ -126,6 +126,8 @@ def _org_in(doc: Doc, a: int, b: int) -> str | None:
     while k < b and not (in_class(doc[k].norm_, "region") or is_stop(doc[k].text)
                          or doc[k].is_punct or doc[k].text == "من"):
         k += 1
+    if ent is not None and ent.start == head:
+        k = max(k, ent.end)  # the entity, or the organization phrase it starts when that is longer
     return _bare_org(doc[head].text, doc[head + 1:k].text)
 
 
