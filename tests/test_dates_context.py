@@ -116,3 +116,22 @@ def test_same_month_needs_a_year(tok):
 def test_day_anaphor_keeps_no_value(tok):
     got = values(tok, "أعلن الجيش أمس السيطرة على المدينة، وفي اليوم ذاته قتل أربعة.")
     assert got[-1] == ("اليوم ذاته", None)
+
+
+def test_centuries(tok):
+    assert values(tok, "كان المتوسط في القرن العشرين أعلى.") == [("القرن العشرين", "19")]
+    assert values(tok, "يرجع تاريخه إلى أواخر القرن السابع الميلادي.") == [("أواخر القرن السابع الميلادي", "0667/0700")]
+    assert values(tok, "شهد القرن الـ21 تغيرات كبيرة.") == [("القرن الـ21", "20")]
+    # a Hijri century: detected, no Gregorian value; القرن with no ordinal: no century
+    assert values(tok, "عاش في القرن الرابع الهجري.") == [("القرن الرابع الهجري", None)]
+    assert values(tok, "وصفوه بأنه مشروع القرن.") == []
+
+
+def test_reported_speech_after_a_weekday_is_no_future(tok):
+    got = values(tok, "وقال الوزير الخميس إنه سيزور المدينة.", date(2015, 8, 1))
+    assert got == [("الخميس", "2015-07-30")]
+    assert values(tok, "ستعقد اللجنة اجتماعها الخميس.", date(2015, 8, 1)) == [("الخميس", "2015-08-06")]
+
+
+def test_words_that_start_like_a_future_verb(tok):
+    assert values(tok, "سيطرت فرق الدفاع المدني السبت على حريق.", date(2015, 8, 3)) == [("السبت", "2015-08-01")]

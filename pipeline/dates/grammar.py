@@ -90,7 +90,7 @@ class Grammar(Parser):
         best = None
         for rule in (self.calendar_date, self.numeric, self.year_expr, self.weekday_expr, self.deixis,
                      self.unit_expr, self.part, self.decade, self.every, self.dayword, self.nth_weekday,
-                     self.week_of, self.quarter, self.same_period, self.rest, self.holiday, self.season, self.month_days,
+                     self.week_of, self.quarter, self.same_period, self.century, self.rest, self.holiday, self.season, self.month_days,
                      self.week_containing, self.sport_season, self.time_of_day, self.dayparted):
             r = rule(p)
             if r and (best is None or r[0] > best[0]):
@@ -604,6 +604,21 @@ class Grammar(Parser):
             return o[0], {"t": "quarter", "n": int(o[1]), "inner": None}
         return inner[0], {"t": "quarter", "n": int(o[1]), "inner": inner[1]}
 
+    def century(self, p: int):
+        """القرن العشرين، القرن السابع الميلادي، القرن الـ21 (an ordinal after القرن, an era optional)."""
+        u = self.cat(p, "unit")
+        if not u or u[1][1] != ("century", "1") or not self.P.text[p].endswith("القرن"):
+            return None
+        q = u[0] + 1 if u[0] < self.n and self.P.text[u[0]] in ("ال", "الـ") else u[0]
+        o = self.number(q, ordinal=None)
+        if not o or not 1 <= o[1] <= 30 or not float(o[1]).is_integer():
+            return None
+        end, cal = o[0], "gregorian"
+        era = self.cat(end, "era")
+        if era and self.P.text[end].startswith("ال"):
+            end, cal = era[0], era[1][1]
+        return end, {"t": "century", "n": int(o[1]), "cal": cal}
+
     def _same_of(self, q: int):
         """After a period noun: المماثلة / المقابلة / ذاتها / نفسها and an optional "من العام السابق" ->
         (end, year sem or None); None when no such word follows."""
@@ -957,9 +972,10 @@ class Grammar(Parser):
         q = r[0]
         inner = None
         for rule in (self.calendar_date, self.year_expr, self.rel_unit, self.decade, self.unit_expr, self.season,
-                     self.sport_season):
+                     self.sport_season, self.century):
             x = rule(q)
-            if x and x[1]["t"] in ("date", "rel", "decade", "season", "anaphor") and (inner is None or x[0] > inner[0]):
+            if x and x[1]["t"] in ("date", "rel", "decade", "season", "anaphor", "century") \
+                    and (inner is None or x[0] > inner[0]):
                 inner = x[:2]
         y = self.year(q, bare=True)
         if y and (inner is None or y[0] > inner[0]):

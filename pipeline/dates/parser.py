@@ -23,10 +23,10 @@ CONTEXT_PREP = context_words("context_prep")
 YEAR_PREP = context_words("year_prep")
 # words that may follow a bare year in a range ("من 2014 إلى 2018 ثم ...")
 AFTER_YEAR = context_words("after_year")
-_FUTURE_NOT = {"سياسه", "سياسي", "سياسيه", "سياسات", "سيارات", "سياره", "سيده", "سيدات", "سيطره", "سيناء",
-               "سياق", "سياحه", "سياحي", "سته", "ستين", "ستون", "ستمائه", "ستار", "ستوديو", "سنه", "سنوات",
-               "سنوي", "سنويا", "سنين", "سنتين", "سنتيمتر", "سناتور", "سنغافوره", "سنغال", "سيول", "سيوله",
-               "سيناريو", "سينما", "سيرته", "سيره", "سياج", "ستراتيجيه", "سنويه", "سنتان", "سيادة", "سياده"}
+# words that start like a future verb (سـ + ي/ت/ن) and are not one (سياسة، سيطرت)
+_FUTURE_NOT = context_words("not_future")
+# after a weekday: a reported clause follows ("قال الخميس إنه سيزور"); its future is not the day's
+_SPEECH = context_words("speech_complement")
 
 
 _BY_HASH: dict[int, tuple] = {}
@@ -285,6 +285,8 @@ class Parser:
             if _is_future(t):
                 return True
         for i in range(t1 + 1, min(len(doc), t1 + 4)):
+            if doc[i].norm_ in _SPEECH:
+                break
             if _is_future(doc[i]):
                 return True
         return False

@@ -157,6 +157,10 @@ def resolve(sem: dict, pub: date | None, future=lambda: False) -> Result:
         n, unit = sem["n"], sem["unit"]
         val = _duration([(n, unit)])
         return (f"R/{val}" if val else None), unit, "gregorian", "set", None
+    if t == "century":  # ISO 8601: "19" is 1900-1999; a Hijri century has no Gregorian value here
+        if sem["cal"] != "gregorian":
+            return None, "century", sem["cal"], "absolute", None
+        return f"{sem['n'] - 1:02d}", "century", "gregorian", "absolute", None
     if t == "decade":
         y = sem["y"]
         return f"{_year(y)}/{_year(y + 9)}", "decade", "gregorian", "absolute", None
@@ -418,7 +422,20 @@ def bounds(value: str | None) -> tuple[date, date] | None:
     return None
 
 
+def _century_part(sem: dict) -> Result:
+    """"أواخر القرن السابع" = 667-700: the century counted 601-700, its thirds or halves in years."""
+    n, part = sem["inner"]["n"], sem["part"]
+    if sem["inner"]["cal"] != "gregorian" or part in ("weekend", "later", "earlier"):
+        return None, "century", sem["inner"]["cal"], "absolute", None
+    a, z = 100 * (n - 1) + 1, 100 * n
+    a2, z2 = {"early": (a, a + 32), "mid": (a + 33, a + 65), "late": (z - 33, z),
+              "h1": (a, a + 49), "h2": (a + 50, z)}[part]
+    return f"{_year(a2)}/{_year(z2)}", "century", "gregorian", "absolute", None
+
+
 def _part(sem: dict, pub: date | None, future) -> Result:
+    if sem["inner"]["t"] == "century":
+        return _century_part(sem)
     val, gran, cal, kind, hij = resolve(sem["inner"], pub, future)
     b = bounds(val)
     if b is None:
@@ -620,7 +637,7 @@ def in_context(sem: dict, ctx: dict, pub: date | None, future=lambda: False) -> 
 
 def remember(ctx: dict, value: str | None, gran: str | None, kind: str | None) -> None:
     """Update the article's context (:func:`in_context`) with a value just read."""
-    if kind in ("duration", "set", "season", "time") or not value:
+    if kind in ("duration", "set", "season", "time") or gran == "century" or not value:
         return
     b = bounds(value)
     if b is None:
