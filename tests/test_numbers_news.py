@@ -31,3 +31,20 @@ def test_list_markers_are_no_numbers(tok):
     # a count after a word, a score and a range stay
     assert texts(tok, "قال إن 5 - لاعبين غابوا.")[0] == ("5", 5.0)
     assert texts(tok, "تراوحت الأعمار: 10 - 20 عاما.")[0][1] == 10.0
+
+
+def test_construct_ordinals(tok):
+    got = texts(tok, "والهند ثاني أكبر مستهلك، ويتجه الخام لتكبد خامس خسائره، وشنت تركيا أولى ضرباتها.")
+    assert got == [("ثاني", 2.0), ("خامس", 5.0), ("أولى", 1.0)]
+    # a name, "more deserving", a family name: no ordinal
+    assert texts(tok, "ارتفع ثاني أكسيد الكربون، وهو أولى بالرعاية.") == []
+    assert texts(tok, "التقى الشيخ حمد آل ثاني الوفد.") == []
+
+
+def test_cents_are_hundredths_of_the_currency(tok):
+    sp = find_numbers(tok("وتراجع سعر الخام 35 سنتا إلى 54.92 دولار."))
+    assert (sp[0].text, sp[0]._.value, sp[0]._.kind, sp[0]._.unit) == ("35", 0.35, "money", "USD")
+    sp = find_numbers(tok("ارتفع السهم 50 هللة."))
+    assert (sp[0]._.value, sp[0]._.unit) == (0.5, "SAR")
+    # a count of other things stays as written
+    assert texts(tok, "اشترى 35 سنارة.") == [("35", 35.0)]

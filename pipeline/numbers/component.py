@@ -101,6 +101,7 @@ def _data():
     starts |= {"ال" + f for f in fractions}
     starts |= set(NEGATIVE) | {"بين", "من", "جزء", "اجزاء", "ما"} | context.get("percent_before", set())
     starts |= {"ومن", "وبين"}
+    starts |= {c + w for w in context.get("construct_ordinal", ()) for c in ("", "و", "ف")}
     starts |= set(relative) | {c + w for w in relative for c in "وف" if relative[w][2] == "word"}
     _RELATIVE.update(relative)
     for form, role in rows("relative_ordinal_context.tsv"):
@@ -115,6 +116,17 @@ _RELATIVE_CONTEXT: dict[str, set[str]] = {}  # relative_ordinal_context.tsv: rol
 def _adjective(norm: str) -> str:
     a = norm[2:] if norm.startswith("ال") else norm
     return a[:-1] if a.endswith(("يه", "يا")) else a  # كويتية, أردنيًا -> كويتي, اردني
+
+
+@lru_cache(maxsize=1)
+def _subunits() -> dict[str, tuple[float, str]]:
+    """currencies.tsv ``subunit`` lines: form -> (share of the currency, ISO code)."""
+    out = {}
+    for cols in rows("currencies.tsv"):
+        if cols[0] == "subunit":
+            for form in cols[1].split(","):
+                out[normalize(form)] = (float(cols[2]), cols[3])
+    return out
 
 
 def currency(norms: list[str], i: int) -> tuple[str, int] | None:
@@ -492,6 +504,8 @@ def _ordinal_at(doc, norms, i, blocked):
     context = _data()[0]
     o = read_ordinal(norms, i)
     if o is None:
+        o = _construct_ordinal(doc, norms, i, context)
+    if o is None:
         return _relative(doc, norms, i, blocked)
     prev = norms[i - 1] if i else ""
     if prev in context.get("not_ordinal_before", ()) or prev in context.get("time_before", ()):
@@ -505,6 +519,26 @@ def _ordinal_at(doc, norms, i, blocked):
     if end == i:
         return None
     return _make(doc, i, end, o[0], None, "ordinal", None, None), end
+
+
+def _construct_ordinal(doc, norms, i, context) -> tuple[float, int] | None:
+    """"ثاني أكبر مستهلك"، "خامس خسائره"، "وأولى ضرباتها": an ordinal without the article governing
+    the next word (number_context.tsv: construct_ordinal, not_construct_after)."""
+    w = norms[i]
+    forms = context.get("construct_ordinal", ())
+    if w not in forms:
+        w = w[1:] if len(w) > 3 and w[0] in "وف" else ""
+        if w not in forms:
+            return None
+    if i + 1 >= len(norms) or (i and norms[i - 1] in ("ال", "آل")):
+        return None
+    nxt = norms[i + 1]
+    if not nxt[:1].isalpha() or nxt in context.get("not_unit", ()) or nxt in context.get("not_construct_after", ()):
+        return None
+    if w == "اولي" and not (nxt.startswith("ال") or doc[i + 1].text.endswith(("ه", "ها", "هم", "هما"))):
+        return None  # "أولى بالرعاية": more deserving
+    o = read_ordinal(["ال" + w], 0)
+    return (o[0], i + 1) if o else None
 
 
 def _quantity(doc, norms, ws, start, i, r, blocked) -> tuple[float, int, str] | _Skip:
@@ -768,6 +802,10 @@ def _finish(doc, norms, start, end, value, value_max, kind, blocked, num_start) 
         unit = "%"
     elif kind == "percent":
         unit = "%"
+    elif kind in ("cardinal", "range") and end < len(norms) and norms[end] in _subunits():
+        share, unit = _subunits()[norms[end]]  # "35 سنتا": 0.35 USD
+        value, kind = value * share, "money" if kind == "cardinal" else kind
+        value_max = value_max * share if value_max is not None else None
     else:
         cur = currency(norms, end)
         if cur is not None:
