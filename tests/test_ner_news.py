@@ -58,3 +58,36 @@ def test_canonical_strips_lam_before_a_non_article_word(words, expected):
     counts = {"لوكاله": 516, "وكاله": 759, "الوكاله": 900, "ليلي": 300, "يلي": 1000, "لبنان": 1400,
               "بنان": 3, "لجماعه": 81, "جماعه": 715}
     assert ner.canonical_name(words, counts) == expected
+
+
+def test_training_is_byte_reproducible(tmp_path):
+    """The same sentences, lexicon and CRF settings give byte-identical model files (the shipped
+    model's full retraining check is in benchmarks/results/ner.md)."""
+    from pipeline.training.ner import features, train_crf
+
+    sents = [("قالت وزارة الصحة إن قوات الأمن في منطقة جازان".split(),
+              ["O", "B-ORG", "I-ORG", "O", "B-ORG", "I-ORG", "O", "B-LOC", "I-LOC"]),
+             ("أعلن نادي الهلال عن مدربه الجديد خالد الفالح".split(),
+              ["O", "B-ORG", "I-ORG", "O", "O", "O", "B-PER", "I-PER"])] * 5
+    lex = ner.Lexicon(gazetteer={(normalize("جازان"),): "LOC"}, options={"heads": True})
+    cfg = {"c1": 0.01, "c2": 0.05, "max_iterations": 20}
+    digests = []
+    for k in (1, 2):
+        d = tmp_path / f"m{k}"
+        d.mkdir()
+        lex.to_disk(d)
+        train_crf(features(lex, sents), [t for _, t in sents], cfg, d / "model.crfsuite")
+        digests.append([(d / f).read_bytes() for f in ("model.crfsuite", "lexicon.tsv", "gazetteer.tsv", "features.json")])
+    assert digests[0] == digests[1]
+
+
+def test_head_rules_split_an_org_before_a_region():
+    norms = _norms("للمنظمة الدولية للهجرة لمنطقة الشرق الأوسط")
+    assert ner.apply_head_rules([(0, 6, "ORG")], norms, 1) == [(0, 3, "ORG"), (3, 6, "LOC")]
+
+
+def test_head_rules_org_chain_goes_on_after_wa():
+    norms = _norms("مركز دراسات الهجرة واللاجئين بالجامعة الأمريكية بالقاهرة")
+    assert ner.apply_head_rules([(0, 3, "ORG"), (4, 7, "ORG")], norms, 1) == [(0, 4, "ORG"), (4, 7, "ORG")]
+    norms = _norms("المنظمة الدولية للهجرة والحكومة المصرية")
+    assert ner.apply_head_rules([(0, 3, "ORG")], norms, 1) == [(0, 3, "ORG")]

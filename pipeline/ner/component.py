@@ -325,6 +325,7 @@ _CHAIN_STOP = frozenset(normalize(w) for w in (
     "المقبل", "المقبلة", "الحالي", "الحالية", "الجاري", "الأول", "الأولى", "الأخير", "الأخيرة", "السابق",
     "السابقة", "العام", "الشهر", "الأسبوع", "أمس", "إلى", "الى"))
 MAX_CHAIN = 6
+_NOT_CHAIN = frozenset(normalize(w) for w in ("الحكومة", "الدولة", "الشعب", "الجيش", "الشرطة", "الأمن"))
 
 
 def _chain_word(n: str) -> bool:
@@ -356,7 +357,11 @@ def head_chains(norms: list[str]) -> list[str | None]:
 
 _OPEN_QUOTES = frozenset("«“\"'")
 _CLOSE_QUOTES = frozenset("»”\"'")
-_RULE_STOP = frozenset(normalize(w) for w in ("الإدارة", "الادارة", "الوزراء"))  # "مجلس الإدارة" is generic
+_RULE_STOP = frozenset(normalize(w) for w in ("الإدارة", "الادارة", "المدينة", "الطلاب", "الأمناء"))  # "مجلس الإدارة" is generic
+# heads that name one body with their chain (level 2): not مركز، إدارة، مكتب، فريق، سوق… ("فريق العمل")
+_STRONG_HEADS = frozenset(normalize(w) for w in (
+    "وزارة", "هيئة", "مجلس", "أمانة", "إمارة", "مديرية", "جمعية", "وكالة", "محكمة", "بلدية", "جامعة",
+    "حزب", "تنظيم", "جماعة", "جبهة", "حركة", "منظمة", "ميليشيات", "ميليشيا", "مليشيات", "صحيفة"))
 
 
 def _bare_head(n: str) -> str | None:
@@ -372,10 +377,13 @@ def apply_head_rules(spans: list[tuple[int, int, str]], norms: list[str], level:
     """Name heads around the model's spans (``decode.head_rules``; each step was kept by the news
     dev split, ``benchmarks/results/ner.md``):
 
+    0. an ORG span with ل + a LOC head inside is two names: the ORG and the place ("للمنظمة الدولية
+       للهجرة لمنطقة الشرق الأوسط");
     1. an untagged indefinite head right before a span takes it in: a LOC head before a LOC ("بمنطقة
        جازان"), an ORG head before any span, which becomes an ORG ("نادي الوحدة"، "تنظيم داعش"،
        "جامعة القصيم"، "إمارة منطقة مكة المكرمة"); a closing quote after a span that opened one
-       ("صحيفة «التايمز»") is taken in;
+       ("صحيفة «التايمز»") is taken in; an ORG goes on over و + definite words ("واللاجئين") but not
+       over another body ("والحكومة");
     2. (level 2) an untagged indefinite ORG head followed by a genitive chain of untagged definite
        words is an ORG ("وزارة التجارة"، "مجلس الشورى"), "مجلس الإدارة" excepted."""
     if not spans and level < 2:
@@ -385,6 +393,12 @@ def apply_head_rules(spans: list[tuple[int, int, str]], norms: list[str], level:
     for i, j, _ in out:
         taken[i:j] = [True] * (j - i)
     fixed = []
+    split = []
+    for i, j, lab in out:  # "للمنظمة الدولية للهجرة لمنطقة الشرق الأوسط": the ORG, then the place
+        cut = next((k for k in range(i + 2, j - 1) if lab == "ORG" and norms[k].startswith("لم")
+                    and head_kind(norms[k]) == "LOC"), None)
+        split += [(i, cut, "ORG"), (cut, j, "LOC")] if cut else [(i, j, lab)]
+    out = split
     for i, j, lab in out:
         k = i - 1
         if k >= 0 and not taken[k]:
@@ -397,12 +411,16 @@ def apply_head_rules(spans: list[tuple[int, int, str]], norms: list[str], level:
                 any(c in _OPEN_QUOTES for c in w) for w in norms[i:j]):
             taken[j] = True
             j += 1
+        while lab == "ORG" and j < len(norms) and not taken[j] and norms[j].startswith("وال") and _chain_word(
+                norms[j]) and not head_kind(norms[j]) and norms[j][1:] not in _NOT_CHAIN:
+            taken[j] = True  # "مركز دراسات الهجرة" + "واللاجئين": the chain goes on after و
+            j += 1
         fixed.append((i, j, lab))
     if level >= 2:
         h = 0
         while h < len(norms) - 1:
             if not taken[h] and _bare_head(norms[h]) == "ORG" and not taken[h + 1] and _chain_word(norms[h + 1]) \
-                    and norms[h + 1] not in _RULE_STOP:
+                    and norms[h + 1] not in _RULE_STOP and strip_proclitics(norms[h]) in _STRONG_HEADS:
                 j = h + 1
                 while j < len(norms) and not taken[j] and _chain_word(norms[j]) and j - h <= MAX_CHAIN:
                     j += 1
