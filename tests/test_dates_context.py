@@ -135,3 +135,16 @@ def test_reported_speech_after_a_weekday_is_no_future(tok):
 
 def test_words_that_start_like_a_future_verb(tok):
     assert values(tok, "سيطرت فرق الدفاع المدني السبت على حريق.", date(2015, 8, 3)) == [("السبت", "2015-08-01")]
+
+
+def test_first_months_of_a_year(tok):
+    assert values(tok, "انخفضت الإيرادات في أول ستة أشهر من السنة.") == [("أول ستة أشهر من السنة", "2015-01-01/2015-06-30")]
+    assert values(tok, "ربحت في أول ثلاثة أشهر من عام 2014.") == [("أول ثلاثة أشهر من عام 2014", "2014-01-01/2014-03-31")]
+    # no year after: the first months of something else, a duration only
+    assert values(tok, "تدرب في أول ستة أشهر له مع الفريق.") == [("ستة أشهر", "P6M")]
+
+
+def test_definite_unit_and_count_is_a_duration(tok):
+    assert values(tok, "أعلنت نتائجها لفترة الأشهر الستة المنتهية في 30 يونيو.")[0] == ("الأشهر الستة", "P6M")
+    # with a modifier it stays the period before or after the publication date
+    assert values(tok, "تراجعت خلال الأيام الثلاثة الماضية.")[0][1] == "2015-07-21/2015-07-24"

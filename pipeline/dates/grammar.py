@@ -929,6 +929,18 @@ class Grammar(Parser):
 
     def period(self, p: int):
         """الأيام الثلاثة الماضية، السنوات الماضية، اليومين المقبلين، 3 أيام القادمة، آخر 3 سنوات."""
+        if self.is_word(p, "اول", "واول", "باول", "في اول"):  # "أول ستة أشهر من السنة": the first months of it
+            a = self.amount(p + 1)
+            if a and len(a[1]) == 1 and a[1][0][0] is not None and a[1][0][1] in ("day", "week", "month") \
+                    and self.is_word(a[0], "من"):
+                inner = self._period_inner(a[0])
+                yu = self.cat(a[0] + 1, "unit")
+                if inner is None and yu and yu[1][1] == ("year", "1") and self.P.text[a[0] + 1].startswith("ال"):
+                    inner = yu[0], {"t": "rel", "unit": "year", "off": 0}  # "من السنة": this year
+                if inner and inner[1].get("m") is None and inner[1].get("unit", "year") == "year":
+                    n, unit = a[1][0]
+                    return inner[0], {"t": "firstn", "n": n, "unit": unit, "inner": inner[1]}
+            return None
         if self.is_word(p, "اخر"):
             a = self.amount(p + 1)
             if a and len(a[1]) == 1 and a[1][0][0] is not None and a[1][0][1] in ("day", "week", "month", "year"):
@@ -937,6 +949,7 @@ class Grammar(Parser):
             return None
         q, n = p, None
         r = self.number(p)
+        counted_first = r is not None
         if r:
             n, q = r[1], r[0]
         u = self.cat(q, "unit")
@@ -955,6 +968,10 @@ class Grammar(Parser):
         few = n is None and self.is_word(end, "القليله")  # "الأيام القليلة الماضية": a few days
         if n is None and not few and not self.is_word(end, "العديده"):
             return None  # "الأيام الماضية"، "السنوات الأخيرة": vague, no count a reader can resolve
+        if not counted_first and n is not None and self.P.text[p].startswith(("ال", "لل", "بال")) \
+                and self.P.text[u[0]].startswith("ال") and not self.cat(end, "mod") \
+                and not self.is_word(end, "القليله", "العديده", "الاخيره", "الاولي"):
+            return end, {"t": "dur", "parts": [(n, unit)]}  # "لفترة الأشهر الستة المنتهية": six months
         if self.is_word(end, "القليله", "العديده", "الاخيره"):
             end += 1
         md = self.cat(end, "mod")

@@ -135,6 +135,13 @@ def resolve(sem: dict, pub: date | None, future=lambda: False) -> Result:
         return None, sem["unit"], "gregorian", "relative", None
     if t == "holiday":
         return _holiday(sem, pub)
+    if t == "firstn":  # "أول ستة أشهر من السنة": from the first day of the year, n units
+        val, _, cal, kind, _ = resolve(sem["inner"], pub, future)
+        b = bounds(val)
+        end = shift(b[0], sem["n"], sem["unit"]) if b else None
+        if b is None or end is None:
+            return None, sem["unit"], cal, kind, None
+        return _interval(b[0], min(b[1], end - timedelta(days=1))), sem["unit"], cal, kind, None
     if t == "quarter" and sem["inner"] is None:  # "الربع الثاني": the nearer one
         return in_context(sem, {}, pub, future)
     if t in ("relq", "same"):
