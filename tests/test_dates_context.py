@@ -148,3 +148,11 @@ def test_definite_unit_and_count_is_a_duration(tok):
     assert values(tok, "أعلنت نتائجها لفترة الأشهر الستة المنتهية في 30 يونيو.")[0] == ("الأشهر الستة", "P6M")
     # with a modifier it stays the period before or after the publication date
     assert values(tok, "تراجعت خلال الأيام الثلاثة الماضية.")[0][1] == "2015-07-21/2015-07-24"
+
+
+def test_end_of_the_week_is_the_weekend(tok):
+    assert values(tok, "تفقد الوزير المشاريع نهاية الأسبوع المنصرم.", date(2015, 8, 4)) == [
+        ("نهاية الأسبوع المنصرم", "2015-W31-WE")]
+    # the end of a month stays its last third
+    assert values(tok, "يصدر القرار نهاية الشهر الجاري.", date(2015, 8, 4)) == [
+        ("نهاية الشهر الجاري", "2015-08-21/2015-08-31")]

@@ -1008,7 +1008,11 @@ class Grammar(Parser):
                 inner = (u[0], {"t": "rel", "unit": u[1][1][0], "off": 0})
         if inner is None:
             return None
-        return inner[0], {"t": "part", "part": r[1][1], "inner": inner[1]}
+        part = r[1][1]
+        if part == "late" and self.P.text[p].endswith("نهايه") and inner[1].get("unit") == "week" \
+                and inner[1]["t"] == "rel":
+            part = "weekend"  # "نهاية الأسبوع المنصرم": the weekend (TIMEX3 -WE), as "عطلة نهاية الأسبوع"
+        return inner[0], {"t": "part", "part": part, "inner": inner[1]}
 
     def decade(self, p: int):
         r = self.cat(p, "decade")
