@@ -31,6 +31,7 @@ from .lexicon import (
     ENTS_KEY,
     NOT_COMPLEMENTIZER_AFTER,
     cue_words,
+    ent_index,
     entities,
     in_class,
     is_stop,
@@ -164,7 +165,7 @@ def _is_sourceish(doc: Doc, j: int) -> bool:
         return True
     if title_of(n) is not None or in_class(n, "source") or in_class(n, "org"):
         return True
-    return any(e.start == j for e in entities(doc))
+    return j in ent_index(doc).starts
 
 
 @lru_cache(maxsize=1)
@@ -198,6 +199,8 @@ class _Finder:
                 self.verbs[i] = self._verb(i, v)
         self.src_first = _source_first_words()
         self.mentions: list[Candidate] = []  # subjects of speech verbs that introduce no quotation
+        self._stops = None  # clause-end index (_index_stops), built when first needed
+        self._word_prefix: list[int] | None = None
 
     def _verb(self, i: int, v):
         """The speech verb ``v`` (the lexicon's reading of token ``i``) if it is a verb here."""
@@ -216,7 +219,7 @@ class _Finder:
             a, b = _trim(doc, q.open + 1, q.close)
             if b <= a:
                 continue
-            words = _n_words(doc, a, b)
+            words = self._words(a, b)
             prev = _prev_word(doc, q.open)
             colon = prev >= 0 and doc[prev].text in COLON
             # a speech verb before the quotation, in the same sentence
@@ -440,7 +443,7 @@ class _Finder:
             a = head + 1
             b = self._clause_end(a, end_s)
             a, b = _trim(doc, a, b)
-            if _n_words(doc, a, b) < 2:
+            if self._words(a, b) < 2:
                 i += 1
                 continue
             cand = Candidate(pos=i, start=a, end=b, kind="reported", cue=doc[i].text)
@@ -458,23 +461,51 @@ class _Finder:
 
     def _clause_end(self, a: int, end_s: int) -> int:
         """End of a reported clause: the sentence end, a participial chain (، مشيرا إلى أن) or a
-        new speech verb with its own أن (، وأضاف أن)."""
-        doc = self.doc
-        for j in range(a, end_s):
+        new speech verb with its own أن (، وأضاف أن). Read from an index of the stops built once per
+        document (each verb of a «وقال إن» chain would otherwise scan to the sentence end)."""
+        if a >= end_s:
+            return end_s
+        if self._stops is None:
+            self._index_stops()
+        if self._stop_at[a]:
+            return a
+        k = self._next_stop[a + 1]
+        return k if k < end_s else end_s
+
+    def _index_stops(self) -> None:
+        """``_stop_at[j]``: token ``j`` ends a clause that starts at or before it (a line break, a
+        colon, a comma or و before a speech verb); ``_next_stop[j]``: the first token at or after
+        ``j`` that ends a clause starting before it (the same, or a participle with أن after it)."""
+        doc, n = self.doc, self.n
+        stop_at = bytearray(n)
+        later = bytearray(n)
+        for j in range(n):
             t = doc[j]
-            if t.is_space and "\n" in t.text:
-                return j
-            if t.text in COMMA or t.text in ("و",):
+            end_s = self.sent_end[j]
+            if (t.is_space and "\n" in t.text) or t.text in COLON:
+                stop_at[j] = 1
+            elif t.text in COMMA or t.text in ("و",):
                 k = _next_word(doc, j + 1)
                 if k < end_s and self.verbs[k] is not None and not self.verbs[k].weak:
-                    return j
-            if j > a and self.verbs[j] is not None and self.verbs[j].tense == "participle":
+                    stop_at[j] = 1
+            if not stop_at[j] and self.verbs[j] is not None and self.verbs[j].tense == "participle":
                 nxt = _next_word(doc, j + 1)
                 if nxt < end_s and (strip_conj(doc[nxt].norm_) in COMPLEMENTIZERS or doc[nxt].norm_ in ("الي", "الى")):
-                    return j
-            if t.text in COLON:
-                return j
-        return end_s
+                    later[j] = 1
+        nxt_stop = [n] * (n + 1)
+        for j in range(n - 1, -1, -1):
+            nxt_stop[j] = j if (stop_at[j] or later[j]) else nxt_stop[j + 1]
+        self._stop_at, self._next_stop, self._stops = stop_at, nxt_stop, True
+
+    def _words(self, a: int, b: int) -> int:
+        """Words (neither punctuation nor space) in tokens ``a``–``b``, from prefix counts."""
+        if self._word_prefix is None:
+            acc, pre = 0, [0]
+            for t in self.doc:
+                acc += not (t.is_punct or t.is_space)
+                pre.append(acc)
+            self._word_prefix = pre
+        return self._word_prefix[b] - self._word_prefix[a] if b > a else 0
 
     # ---- source phrases ----------------------------------------------------------------------
     def sources(self) -> None:
@@ -510,7 +541,7 @@ class _Finder:
                 continue
             if sp is not None and glued and sp.start == src:
                 sp.cut = 1  # وفقا لتقييم: the speaker starts after the preposition
-            before = _n_words(doc, s0, i)
+            before = self._words(s0, i)
             if before == 0:
                 # وبحسب المصادر، فإن …: the clause after the source
                 k = sp.phrase_end if sp is not None else src
@@ -522,7 +553,7 @@ class _Finder:
                 a, b = _trim(doc, a, s1)
             else:
                 a, b = _trim(doc, s0, i)
-            if _n_words(doc, a, b) >= 3 and not any(self.inside[x] for x in range(a, b)):
+            if self._words(a, b) >= 3 and not any(self.inside[x] for x in range(a, b)):
                 cand = Candidate(pos=i, start=a, end=b, kind="reported", cue=doc[i:i + ln].text, speaker=sp)
                 self.cands.append(cand)
             i += ln

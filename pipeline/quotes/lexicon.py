@@ -73,14 +73,37 @@ def source_index() -> dict[str, list[tuple[tuple[str, ...], bool]]]:
 ENTS_KEY = "_quotes_ents"
 
 
-def entities(doc) -> list:
-    """PER/ORG entities of a ``Doc``, computed once per document (``doc.ents`` rebuilds its list at
-    every access); the quotes stage clears the cache before and after its run."""
+class _EntIndex:
+    """The entities of a ``Doc`` read once (``doc.ents`` rebuilds its list at every access): all of
+    them, the PER/ORG ones, the entity over each token, the token starts of PER/ORG entities and
+    the norms of one-word ORG entities, so that each check is O(1)."""
+
+    __slots__ = ("every", "people_orgs", "starts", "org_words", "cover")
+
+    def __init__(self, doc):
+        self.every = list(doc.ents)
+        self.cover = [None] * len(doc)  # token -> the entity it is part of
+        for e in self.every:
+            for k in range(e.start, e.end):
+                self.cover[k] = e
+        self.people_orgs = [e for e in self.every if e.label_ in ("PER", "PERS", "ORG")]
+        self.starts = frozenset(e.start for e in self.people_orgs)
+        self.org_words = frozenset(e[0].norm_ for e in self.every if e.label_ == "ORG" and e.end - e.start == 1)
+
+
+def ent_index(doc) -> _EntIndex:
+    """The entity index of a ``Doc``, computed once per document; the quotes stage clears the cache
+    before and after its run."""
     cached = doc.user_data.get(ENTS_KEY)
     if cached is None:
-        cached = [e for e in doc.ents if e.label_ in ("PER", "PERS", "ORG")]
+        cached = _EntIndex(doc)
         doc.user_data[ENTS_KEY] = cached
     return cached
+
+
+def entities(doc) -> list:
+    """PER/ORG entities of a ``Doc``, computed once per document."""
+    return ent_index(doc).people_orgs
 
 
 @lru_cache(maxsize=1)

@@ -26,7 +26,7 @@ from dataclasses import replace
 from spacy.tokens import Doc
 
 from ..lang.normalize import normalize, strip_proclitics
-from .lexicon import entities, in_class, is_stop, title_of, verb_of
+from .lexicon import ent_index, entities, in_class, is_stop, title_of, verb_of
 from .speakers import Speaker, _has_article, _is_org_mention, name_bounds
 
 MAX_NAME_WORDS = 4
@@ -285,7 +285,14 @@ def settle(doc: Doc, cands: list, sent_start: list[int]) -> None:
 def _whole_entity(doc: Doc, sp: Speaker) -> Speaker:
     """A speaker that is a strict part of an entity mention (محمد of محمد رحيم، منظمة الأمن والتعاون
     of منظمة الأمن والتعاون في أوروبا) is the whole mention."""
-    for e in doc.ents:
+    idx = ent_index(doc)
+    if sp.start < sp.end:
+        # entities do not overlap: only the one over the speaker's first token can hold it
+        e = idx.cover[sp.start] if sp.start < len(idx.cover) else None
+        ents = [e] if e is not None else []
+    else:
+        ents = idx.every
+    for e in ents:
         if e.start > sp.start:
             break
         a, b = name_bounds(doc, e)

@@ -19,6 +19,7 @@ from .lexicon import (
     COMPLEMENTIZERS,
     bare,
     cue_words,
+    ent_index,
     entities,
     in_class,
     is_stop,
@@ -505,8 +506,8 @@ def _person_speaker(doc: Doc, i: int, h_end: int, limit: int, ent) -> Speaker:
 
 def _is_org_mention(doc: Doc, j: int) -> bool:
     """Whether word ``j`` (a proclitic allowed) is the whole of an ORG entity of the document (أوبك)."""
-    readings = set(bare(doc[j].norm_))
-    return any(e.label_ == "ORG" and e.end - e.start == 1 and e[0].norm_ in readings for e in entities(doc))
+    org_words = ent_index(doc).org_words
+    return bool(org_words) and any(r in org_words for r in bare(doc[j].norm_))
 
 
 def _bare_name_word(doc: Doc, j: int) -> bool:
