@@ -22,6 +22,7 @@ DATA = ROOT.parent / "shared" / "data" / "raw-text" / "arwikinews.jsonl"
 def main() -> int:
     ap = argparse.ArgumentParser()
     ap.add_argument("--repeat", type=int, default=3)
+    ap.add_argument("--model", default=None, help="model directory to time instead of the shipped one")
     args = ap.parse_args()
     if not DATA.exists():
         print(f"../shared absent: {DATA} not found", file=sys.stderr)
@@ -30,6 +31,8 @@ def main() -> int:
 
     nlp = pipeline.load(exclude=("dates", "numbers", "quotes"))
     ner = nlp.get_pipe("ner")
+    if args.model:
+        ner.from_disk(Path(args.model))
     texts = [json.loads(line)["text"] for line in DATA.read_text(encoding="utf-8").splitlines() if line.strip()]
     docs = [nlp.get_pipe("arabic_sentences")(nlp.make_doc(t)) for t in texts]
     n_words = sum(1 for d in docs for t in d if not t.is_space)
