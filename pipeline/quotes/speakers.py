@@ -175,6 +175,11 @@ def read_speaker(doc: Doc, i: int, limit: int, whole: bool = False) -> Speaker |
     h_end = _head_end(doc, i, limit, whole)
     if h_end == i:
         return None
+    if any(_source_complement(doc, i, j, h_end) for j in range(i + 1, min(h_end, i + 4))):
+        # مصدر في الشرطة، مصادر في وزارة الصحة: the source and the body it belongs to
+        sp = Speaker(i, h_end, described=True)
+        sp.phrase_end = h_end
+        return sp
     person = _person_in_head(doc, i, h_end) if not whole else None
     if person is not None:
         return _person_speaker(doc, i, h_end, limit, person)
@@ -220,14 +225,28 @@ def _head_end(doc: Doc, i: int, limit: int, whole: bool) -> int:
         if "\u064b" in t.text:  # tanween fatha: an adverb or a circumstantial (مداعباً، سابقاً)
             break
         if is_stop(t.text) and not (titled and t.text == "في" and h_end + 1 < limit
-                                    and _role_word(doc[h_end + 1].norm_, doc[h_end + 1].text)):
+                                    and _role_word(doc[h_end + 1].norm_, doc[h_end + 1].text)) \
+                and not _source_complement(doc, i, h_end, limit):
             break
+        if h_end > i and in_class(t.norm_, "object") and not _has_article(t.text):
+            break  # روى الرجل تفاصيل الحادث: the object of the verb
         if h_end > i and (t.norm_ in ("لـ", "ل") or strip_conj(t.norm_).startswith("لل") and not (titled or whole)):
             break
         if title_of(t.norm_) is not None:
             titled = True
         h_end += 1
     return h_end
+
+
+def _source_complement(doc: Doc, i: int, j: int, limit: int) -> bool:
+    """في at ``j`` after an indefinite source noun (مصدر في الشرطة، مصادر في وزارة الصحة): the
+    body the source belongs to, part of the speaker."""
+    return (
+        doc[j].text == "في" and j - i <= 3 and j + 1 < limit and in_class(doc[i].norm_, "source")
+        and not _has_article(doc[i].text) and not is_stop(doc[j + 1].text)
+        and (_has_article(doc[j + 1].text) or in_class(doc[j + 1].norm_, "org"))
+        and not in_class(doc[j + 1].norm_, "particle") and not in_class(doc[j + 1].norm_, "time")
+    )
 
 
 def _titles(doc: Doc, i: int, h_end: int, whole: bool) -> tuple[int, int | None, int | None, str | None, str | None]:
@@ -528,4 +547,12 @@ def name_bounds(doc: Doc, ent) -> tuple[int, int]:
     a, b = ent.start, ent.end
     while b - a > 1 and (_is_org_mention(doc, a) or (verb_of(doc[a].norm_) is not None and not _has_article(doc[a].text))):
         a += 1
+    # a day the entity swallowed before أن/إن (أشتون كارتر الخميس إن): when it was said
+    if (ent.label_ in ("PER", "PERS") and b - a > 2 and in_class(doc[b - 1].norm_, "time")
+            and not any(doc[x].norm_ in NAME_LINKS for x in range(a, b - 1))):
+        nxt = b
+        while nxt < len(doc) and doc[nxt].is_space:
+            nxt += 1
+        if nxt < len(doc) and strip_conj(doc[nxt].norm_) in COMPLEMENTIZERS:
+            b -= 1
     return a, b
