@@ -88,7 +88,8 @@ def test_every_module_has_a_layer():
 
 
 def test_the_graph_is_read():
-    assert "pipeline.lang.normalize" in GRAPH["pipeline.ner.component"]
+    assert "pipeline.lang.normalize" in GRAPH["pipeline.ner.features"]
+    assert "pipeline.ner.decode" in GRAPH["pipeline.ner.component"]  # a relative import inside a stage
     assert "pipeline.api" in GRAPH["pipeline"]  # a function-level import
     assert "pipeline.schema" in GRAPH["pipeline.dates.component"]  # from .. import schema
 
