@@ -51,3 +51,20 @@ def test_seed_article_three_quotes_with_speakers_roles_and_organizations(nlp, sh
     assert quotes[0]._.speaker_role.startswith("المديرة الإقليمية")
     assert quotes[1]._.speaker_role.startswith("نائبة مساعد وزير الخارجية")
     assert all(q._.speaker_entity_id for q in quotes)
+
+
+DIRECT = Path(__file__).parent / "quotes_corpus" / "direct.tsv"
+
+
+def _direct_rows():
+    for line in DIRECT.read_text(encoding="utf-8").splitlines():
+        if line.strip() and not line.startswith("#"):
+            rule, sign, text, quote = line.split("\t")
+            yield pytest.param(text, quote, id=f"{rule}{sign}{hash(text) % 1000}")
+
+
+@pytest.mark.parametrize(("text", "quote"), list(_direct_rows()))
+def test_direct_rule(nlp, text, quote):
+    doc = nlp(text)
+    direct = [s.text for s in doc.spans["quotes"] if s._.kind == "direct"]
+    assert direct == ([] if quote == "-" else [quote])
