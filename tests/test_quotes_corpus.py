@@ -11,11 +11,12 @@ import pytest
 CORPUS = Path(__file__).parent / "quotes_corpus" / "speakers.tsv"
 
 
-def _rows():
-    for line in CORPUS.read_text(encoding="utf-8").splitlines():
+def _rows(path: Path = CORPUS):
+    """(text, expected) per row of a corpus file: rule, sign, text, expected."""
+    for line in path.read_text(encoding="utf-8").splitlines():
         if line.strip() and not line.startswith("#"):
-            rule, sign, text, speaker = line.split("\t")
-            yield pytest.param(text, speaker, id=f"{rule}{sign}{hash(text) % 1000}")
+            rule, sign, text, expected = line.split("\t")
+            yield pytest.param(text, expected, id=f"{rule}{sign}{hash(text) % 1000}")
 
 
 @pytest.fixture(scope="module")
@@ -56,14 +57,7 @@ def test_seed_article_three_quotes_with_speakers_roles_and_organizations(nlp, sh
 DIRECT = Path(__file__).parent / "quotes_corpus" / "direct.tsv"
 
 
-def _direct_rows():
-    for line in DIRECT.read_text(encoding="utf-8").splitlines():
-        if line.strip() and not line.startswith("#"):
-            rule, sign, text, quote = line.split("\t")
-            yield pytest.param(text, quote, id=f"{rule}{sign}{hash(text) % 1000}")
-
-
-@pytest.mark.parametrize(("text", "quote"), list(_direct_rows()))
+@pytest.mark.parametrize(("text", "quote"), list(_rows(DIRECT)))
 def test_direct_rule(nlp, text, quote):
     doc = nlp(text)
     direct = [s.text for s in doc.spans["quotes"] if s._.kind == "direct"]
