@@ -175,8 +175,11 @@ def read_speaker(doc: Doc, i: int, limit: int, whole: bool = False) -> Speaker |
     h_end = _head_end(doc, i, limit, whole)
     if h_end == i:
         return None
-    if any(_source_complement(doc, i, j, h_end) for j in range(i + 1, min(h_end, i + 4))):
-        # مصدر في الشرطة، مصادر في وزارة الصحة: the source and the body it belongs to
+    if any(_source_complement(doc, i, j, h_end) for j in range(i + 1, min(h_end, i + 4))) or (
+            h_end > i + 1 and in_class(doc[i].norm_, "anonymous") and not _has_article(doc[i].text)
+            and not any(e.start < h_end and e.end > i and e.label_ in ("PER", "PERS") for e in entities(doc))):
+        # مصدر في الشرطة، مصادر في وزارة الصحة، تقارير صحفية بريطانية: the source, its qualifiers
+        # and the body it belongs to
         sp = Speaker(i, h_end, described=True)
         sp.phrase_end = h_end
         return sp
