@@ -550,6 +550,13 @@ def name_bounds(doc: Doc, ent) -> tuple[int, int]:
     a, b = ent.start, ent.end
     while b - a > 1 and (_is_org_mention(doc, a) or (verb_of(doc[a].norm_) is not None and not _has_article(doc[a].text))):
         a += 1
+    # the complement of a role before it (محافظ الأقصر محمد بدر): a definite word at the start of an
+    # entity right after a title, before two or more words without the article (a person's name)
+    if (b - a >= 3 and a == ent.start and a > 0 and _has_article(doc[a].text) and title_of(doc[a].norm_) is None
+            and title_of(doc[a - 1].norm_) is not None and not _has_article(doc[a - 1].text)
+            and not any(_has_article(doc[x].text) for x in range(a + 1, min(a + 3, b)))
+            and all(doc[x].text.isalpha() for x in range(a, b))):
+        a += 1
     # a day the entity swallowed before أن/إن (أشتون كارتر الخميس إن): when it was said
     if (ent.label_ in ("PER", "PERS") and b - a > 2 and in_class(doc[b - 1].norm_, "time")
             and not any(doc[x].norm_ in NAME_LINKS for x in range(a, b - 1))):
