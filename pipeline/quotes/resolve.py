@@ -273,7 +273,7 @@ def settle(doc: Doc, cands: list, sent_start: list[int]) -> None:
         else:
             new = s.fullest(sp)
         if new is not None:
-            new = _trimmed(doc, _whole_entity(doc, _trimmed(doc, new)))
+            new = _with_complement(doc, _trimmed(doc, _whole_entity(doc, _trimmed(doc, new))))
         done[id(sp)] = new
         if new is not None:
             s.resolved.append((sp, new))
@@ -301,6 +301,14 @@ def _whole_entity(doc: Doc, sp: Speaker) -> Speaker:
             if e.label_ in ("PER", "PERS", "ORG"):
                 new.entity_id = getattr(e._, "entity_id", None) or sp.entity_id
             return new
+    return sp
+
+
+def _with_complement(doc: Doc, sp: Speaker) -> Speaker:
+    """A plural in the construct state with the noun it takes (مرتادو الطريق, not مرتادو)."""
+    if (sp.end - sp.start == 1 and sp.end < len(doc) and in_class(doc[sp.start].norm_, "construct")
+            and _has_article(doc[sp.end].text) and doc[sp.end].text.isalpha()):
+        return replace(sp, end=sp.end + 1, entity_id=None)
     return sp
 
 
