@@ -576,7 +576,7 @@ class Grammar(Parser):
         """الربع الثالث من عام 2016، الربع الأول من هذا العام; a bare "الربع الثاني" (the nearer one, or
         the year of a quarter named earlier); "الربع السابق" / "هذا الربع" / "الربع المماثل من العام
         السابق" (counted from a quarter named earlier, else from the publication date)."""
-        num = self.P.num[p]
+        num = self.P.num[p] if p < len(self.P.num) else None  # a rule may look one piece past the end
         if num is not None and 1900 <= num <= 2100 and float(num).is_integer() and self.cat(p + 1, "quarter"):
             r = self.quarter(p + 1)  # "2016 الربع الثالث"
             if r and r[1]["t"] == "quarter" and r[1]["inner"] is None:
