@@ -35,24 +35,27 @@ from .. import schema  # noqa: F401  (extension attributes)
 from .decode import LABELS, bio_spans, bio_viterbi
 from .features import Lexicon
 from .names import finish_entities, propagate_names
-from .rules import apply_fallback, apply_head_rules, reviewed_names
+from .rules import apply_fallback, apply_head_rules, apply_news_rules, reviewed_names
 
 HARD_O = 0.995  # a word whose CRF marginal for O reaches this is O in the biased decoding
 
 # --- the component ------------------------------------------------------------------------------
 
-@Language.factory("crf_ner", default_config={"postprocess": True, "fallback": True})
-def make_crf_ner(nlp: Language, name: str, postprocess: bool, fallback: bool) -> CRFEntityRecognizer:
-    return CRFEntityRecognizer(name, postprocess, fallback)
+@Language.factory("crf_ner", default_config={"postprocess": True, "fallback": True, "news_rules": True})
+def make_crf_ner(nlp: Language, name: str, postprocess: bool, fallback: bool,
+                 news_rules: bool) -> CRFEntityRecognizer:
+    return CRFEntityRecognizer(name, postprocess, fallback, news_rules)
 
 
 class CRFEntityRecognizer:
     """spaCy component: CRF tagging per sentence, then canonical names and mention clusters."""
 
-    def __init__(self, name: str = "ner", postprocess: bool = True, fallback: bool = True) -> None:
+    def __init__(self, name: str = "ner", postprocess: bool = True, fallback: bool = True,
+                 news_rules: bool = True) -> None:
         self.name = name
         self.postprocess = postprocess
         self.fallback = fallback
+        self.news_rules = news_rules  # the news rule layer after the model (rules.apply_news_rules)
         self.lexicon = Lexicon()
         self.tagger = None
         self.meta: dict = {}
@@ -117,6 +120,8 @@ class CRFEntityRecognizer:
         level = self.meta.get("head_rules", 0)
         if level:
             spans = apply_head_rules(spans, norms, level)
+        if self.news_rules:
+            spans = apply_news_rules(spans, norms, self.lexicon.counts)
         return spans
 
     def __call__(self, doc: Doc) -> Doc:

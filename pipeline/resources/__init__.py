@@ -27,6 +27,7 @@ COLUMNS: dict[str, tuple[int, int]] = {
     "holidays.tsv": (4, 5),
     "months.tsv": (4, 4),
     "name_heads.tsv": (2, 2),
+    "ner_news_rules.tsv": (2, 2),
     "number_context.tsv": (2, 2),
     "number_modifiers.tsv": (3, 3),
     "number_words.tsv": (3, 3),

@@ -1,0 +1,243 @@
+"""The news rule layer after the NER model (issue 16, ``pipeline.ner.rules.apply_news_rules``,
+``resources/ner_news_rules.tsv``): every step with sentences of our own where it applies and where
+it must not. Spans are (start, end, label) over the words of the sentence split on spaces."""
+
+from __future__ import annotations
+
+import pytest
+
+from pipeline.lang.normalize import normalize
+from pipeline.ner import rules
+
+
+def _norms(text: str) -> list[str]:
+    return [normalize(w) for w in text.split()]
+
+
+def _run(text: str, spans, step=None, counts=None):
+    steps = None if step is None else [step]
+    return rules.apply_news_rules(list(spans), _norms(text), counts, steps=steps)
+
+
+def _spans(text: str, out) -> set[tuple[str, str]]:
+    words = text.split()
+    return {(" ".join(words[i:j]), lab) for i, j, lab in out}
+
+
+def test_resource_classes_load():
+    words = rules.news_words()
+    for cls in ("kingdom", "not_name", "nationality", "quote_head", "media", "sector", "department", "sport",
+                "team_cue", "club", "activity"):
+        assert words.phrases.get(cls), cls
+    assert normalize("البحرينية") in words.nationality and normalize("البحرينية") not in words.masc
+
+
+# 1. fixed phrases
+
+def test_fixed_phrases_are_no_names():
+    text = "رابط الخبر بصحيفة الوئام"
+    assert _spans(text, _run(text, [(1, 2, "LOC"), (2, 4, "ORG")], rules._fixed_phrases)) == {
+        ("بصحيفة الوئام", "ORG")}
+    text = "أصيب اللاعب في الرباط الصليبي"
+    assert _run(text, [(3, 4, "LOC")], rules._fixed_phrases) == []
+
+
+def test_fixed_phrases_leave_the_same_words_as_names():
+    text = "وصل الوفد إلى الخبر ثم الرباط"  # the city of al-Khobar, the capital of Morocco
+    assert _run(text, [(3, 4, "LOC"), (5, 6, "LOC")], rules._fixed_phrases) == [(3, 4, "LOC"), (5, 6, "LOC")]
+
+
+# 2. trims
+
+def test_trims_a_conjoined_bare_word_and_a_role():
+    text = "هاجمت ميليشيات الحوثي وصالح المدينة"
+    assert _spans(text, _run(text, [(1, 4, "ORG")], rules._trims)) == {("ميليشيات الحوثي", "ORG")}
+    text = "قتل عضو في تنظيم القاعدة والقيادي فيه"
+    assert _spans(text, _run(text, [(3, 6, "ORG")], rules._trims)) == {("تنظيم القاعدة", "ORG")}
+
+
+def test_trims_keep_a_definite_conjoined_word():
+    text = "قالت وزارة الشؤون البلدية والقروية إن"
+    assert _run(text, [(1, 5, "ORG")], rules._trims) == [(1, 5, "ORG")]
+
+
+def test_trims_a_common_word_with_b_after_a_name():
+    counts = {normalize("رأسمال"): 500, normalize("برأسمال"): 40}
+    text = "تأسيس شركة النخيل القابضة برأسمال مليون"
+    assert _spans(text, _run(text, [(1, 5, "ORG")], rules._trims, counts)) == {("شركة النخيل القابضة", "ORG")}
+    # a name word with ب is kept: the corpus does not know its rest as a word
+    text = "مثل نادي برشلونة أمس"
+    assert _run(text, [(1, 3, "ORG")], rules._trims, {normalize("رشلونة"): 0}) == [(1, 3, "ORG")]
+
+
+def test_trims_a_nationality_after_a_name_not_after_a_noun():
+    text = "انتقل إلى غلطة سراي التركي أمس"
+    assert _spans(text, _run(text, [(2, 5, "ORG")], rules._trims)) == {("غلطة سراي", "ORG")}
+    text = "لعب مع نادي المحرق البحريني موسمين"
+    assert _spans(text, _run(text, [(2, 5, "ORG")], rules._trims)) == {("نادي المحرق", "ORG")}
+    text = "وصل الوفد إلى مدينة أفيون التركية"
+    assert _spans(text, _run(text, [(3, 6, "LOC")], rules._trims)) == {("مدينة أفيون", "LOC")}
+    for text, span in (("تقدم الجيش اليمني نحو المدينة", (1, 3, "ORG")),  # a noun: the adjective names it
+                       ("قالت شركة أرامكو السعودية إن", (1, 4, "ORG")),  # a company's own name (feminine)
+                       ("ألقى رئيس مجلس الأمة الكويتي كلمة", (2, 5, "ORG")),
+                       ("وصل الوفد بقيادة السعودية أمس", (2, 4, "LOC"))):
+        assert _run(text, [span], rules._trims) == [span], text
+
+
+def test_trims_a_weekday_after_a_person_and_a_board_before_a_body():
+    text = "قال الوزير سامر خليل الخميس إن"
+    assert _spans(text, _run(text, [(2, 5, "PER")], rules._trims)) == {("سامر خليل", "PER")}
+    text = "أوصى مجلس إدارة مصرف النماء بتوزيع"
+    assert _spans(text, _run(text, [(2, 5, "ORG")], rules._trims)) == {("مصرف النماء", "ORG")}
+    text = "اجتمعت إدارة نادي الفجر أمس"
+    assert _spans(text, _run(text, [(1, 4, "ORG")], rules._trims)) == {("نادي الفجر", "ORG")}
+    text = "اجتمعت إدارة شؤون الزوار أمس"  # no second head: the whole name
+    assert _run(text, [(1, 4, "ORG")], rules._trims) == [(1, 4, "ORG")]
+
+
+# 3. quoted names
+
+def test_head_and_quoted_name_are_one_org():
+    text = 'شن التحالف غارات على تنظيم " داعش " في المدينة'
+    assert _spans(text, _run(text, [(6, 7, "ORG")], rules._quoted_names)) == {('تنظيم " داعش "', "ORG")}
+    text = 'اشترت مجموعة « نجمة » موقع « ورد » أمس'
+    assert _spans(text, _run(text, [(3, 4, "LOC")], rules._quoted_names)) == {
+        ("مجموعة « نجمة »", "ORG"), ("موقع « ورد »", "ORG")}
+    text = "انتقلت رعايته إلى مجموعة « سنا » للنشر المالي والاقتصادي أمس"
+    assert _spans(text, _run(text, [], rules._quoted_names)) == {("مجموعة « سنا » للنشر المالي والاقتصادي", "ORG")}
+
+
+def test_quoted_title_after_another_noun_is_no_org():
+    text = "أطلقت الوزارة برنامج « نطاقات » أمس"  # a programme, not an organization
+    assert _run(text, [], rules._quoted_names) == []
+    text = "قال مدير شركة « »"  # empty marks
+    assert _run(text, [], rules._quoted_names) == []
+
+
+# 4. company names with their activity
+
+def test_company_name_goes_on_over_its_activity():
+    text = "قيدت البورصة شركة الوادي لإنتاج الأسمدة في مارس"
+    assert _spans(text, _run(text, [(2, 4, "ORG")], rules._company_names)) == {("شركة الوادي لإنتاج الأسمدة", "ORG")}
+    text = "وبلغ رأسمال شركة الواحة للتسويق مليون"
+    assert _spans(text, _run(text, [(2, 4, "ORG")], rules._company_names)) == {("شركة الواحة للتسويق", "ORG")}
+
+
+def test_company_name_stops_before_another_object():
+    text = "بدأ استبدال شركة المياه الوطنية للأجزاء التالفة"  # ل + the object of استبدال
+    assert _run(text, [(2, 5, "ORG")], rules._company_names) == [(2, 5, "ORG")]
+    text = "قالت وزارة المالية للصحفيين إن"  # not a company head
+    assert _run(text, [(1, 3, "ORG")], rules._company_names) == [(1, 3, "ORG")]
+
+
+# 5. the kingdom
+
+def test_kingdom_alone_is_a_place():
+    text = "يعمل العمال في المملكة منذ سنوات ويزورون بالمملكة العربية السعودية المدن"
+    assert _spans(text, _run(text, [], rules._kingdom)) == {("المملكة", "LOC"), ("بالمملكة العربية السعودية", "LOC")}
+    text = "وصل إلى المملكة المتحدة أمس"
+    assert _spans(text, _run(text, [], rules._kingdom)) == {("المملكة المتحدة", "LOC")}
+
+
+def test_kingdom_inside_a_name_or_indefinite_stays():
+    text = "أعلنت شركة المملكة للاستثمار أرباحها"
+    assert _run(text, [(1, 4, "ORG")], rules._kingdom) == [(1, 4, "ORG")]
+    text = "مملكة النحل عالم عجيب"  # indefinite: a common noun
+    assert _run(text, [], rules._kingdom) == []
+
+
+# 6. media as sources
+
+def test_media_in_quotes_or_opening_a_byline():
+    text = 'كشف ل " عكاظ " مدير المرور'
+    assert _spans(text, _run(text, [], rules._media)) == {("عكاظ", "ORG")}
+    text = 'قال مسؤول ل " الشرق الأوسط " إن'
+    assert _spans(text, _run(text, [(4, 6, "LOC")], rules._media)) == {("الشرق الأوسط", "ORG")}
+    text = "عين اليوم - متابعات قال مسؤول"
+    assert _spans(text, _run(text, [], rules._media)) == {("عين اليوم", "ORG")}
+
+
+def test_media_words_elsewhere_stay_common_words_or_places():
+    text = "سبق أن زار الوفد الرياض والوطن العربي"
+    assert _run(text, [(4, 5, "LOC")], rules._media) == [(4, 5, "LOC")]
+    text = 'رفع الأهالي شعار " الوطن للجميع "'  # quoted, but not the name alone
+    assert _run(text, [], rules._media) == []
+
+
+# 7. regional bodies
+
+def test_sector_and_place_are_one_body():
+    text = "قال مدير تعليم جازان إن"
+    assert _spans(text, _run(text, [(3, 4, "LOC")], rules._regional_bodies)) == {("تعليم جازان", "ORG")}
+    text = "حضر مساعدو المدير بصحة القصيم"
+    assert _spans(text, _run(text, [(4, 5, "LOC")], rules._regional_bodies)) == {("بصحة القصيم", "ORG")}
+
+
+def test_department_and_its_place_are_one_body():
+    text = "قال مدير الجوازات بمنطقة مكة المكرمة إن"
+    assert _spans(text, _run(text, [(3, 6, "LOC")], rules._regional_bodies)) == {
+        ("الجوازات بمنطقة مكة المكرمة", "ORG")}
+    text = "يعمل في الشؤون الصحية في محافظة الأحساء"
+    assert _spans(text, _run(text, [(2, 4, "ORG"), (5, 7, "LOC")], rules._regional_bodies)) == {
+        ("الشؤون الصحية في محافظة الأحساء", "ORG")}
+    text = "وعدت الشؤون الصحية بالمنطقة الأهالي"
+    assert _spans(text, _run(text, [], rules._regional_bodies)) == {("الشؤون الصحية بالمنطقة", "ORG")}
+
+
+def test_named_body_and_place_stay_two_and_a_sector_word_alone_is_nothing():
+    text = "قال الهلال الأحمر بالرياض إن"  # a body with a name of its own: two spans
+    spans = [(1, 3, "ORG"), (3, 4, "LOC")]
+    assert _run(text, spans, rules._regional_bodies) == spans
+    text = "تحسنت صحة المريض في جدة"
+    assert _run(text, [(4, 5, "LOC")], rules._regional_bodies) == [(4, 5, "LOC")]
+
+
+# 8. national bodies
+
+def test_nationality_after_a_team_league_or_army_names_a_body():
+    text = "لعب للمنتخب البحريني ثم انتقل إلى الدوري الفرنسي لكرة القدم"
+    assert _spans(text, _run(text, [], rules._national_bodies)) == {
+        ("للمنتخب البحريني", "ORG"), ("الدوري الفرنسي لكرة القدم", "ORG")}
+
+
+def test_nationality_after_other_nouns_is_nothing():
+    text = "قال المسؤول البحريني إن الشعب السوري يعاني"
+    assert _run(text, [], rules._national_bodies) == []
+
+
+# 9. short forms
+
+def test_short_forms_name_one_body():
+    text = "شنت طائرات التحالف غارات على مواقع القاعدة"
+    assert _spans(text, _run(text, [], rules._short_forms)) == {("التحالف", "ORG"), ("القاعدة", "ORG")}
+
+
+def test_short_forms_with_a_definite_word_or_a_demonstrative_stay():
+    text = "هبطت الطائرة في القاعدة الجوية وفق هذه القاعدة"
+    assert _run(text, [], rules._short_forms) == []
+
+
+# the whole layer in the shipped model
+
+@pytest.fixture(scope="module")
+def nlp():
+    import pipeline
+
+    return pipeline.load()
+
+
+def test_news_rules_in_the_pipeline(nlp):
+    doc = nlp("وقال مسؤول لـ«عكاظ» إن العمال في المملكة يعملون منذ سنوات.")
+    ents = {(e.text, e.label_) for e in doc.ents}
+    assert ("عكاظ", "ORG") in ents and ("المملكة", "LOC") in ents
+
+
+def test_news_rules_can_be_switched_off(nlp):
+    ner = nlp.get_pipe("ner")
+    norms = _norms("يعمل العمال في المملكة منذ سنوات")
+    ner.news_rules = False
+    try:
+        off = ner.predict_spans(norms)
+    finally:
+        ner.news_rules = True
+    assert (3, 4, "LOC") in ner.predict_spans(norms) and (3, 4, "LOC") not in off
