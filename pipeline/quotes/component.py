@@ -55,6 +55,7 @@ LEAD_PARTICLES = cue_words("lead_particle")
 RELATIVE = cue_words("relative")
 # words that open a clause whose subject precedes its verb (وكان X قال، إلا أن X نفت)
 CLAUSE_OPENERS = cue_words("clause_opener")
+AMMA = cue_words("topic")  # أما X فقال: the topic is the subject of the ف-verb
 
 
 @dataclass
@@ -304,7 +305,7 @@ class _Finder:
                     sp = read_speaker(doc, j + 1, limit)
                     if sp is not None:
                         return sp
-        return read_speaker(doc, v + 1, limit)
+        return read_speaker(doc, v + 1, limit, after_verb=True)
 
     def _mention(self, v: int) -> None:
         """Remember the named subject of a speech verb that introduces no quotation (أعرب الوزير
@@ -313,10 +314,11 @@ class _Finder:
         before = strip_conj(self.doc[_prev_word(self.doc, v)].norm_) if v > 0 else ""
         if before in RELATIVE or not (verb.tense == "past" or (verb.tense == "present" and before in ("لم", "لن"))):
             return  # ما أشار إليه الرئيس: not a statement of the sentence
-        sp = read_speaker(self.doc, v + 1, self.sent_end[v])
+        sp = read_speaker(self.doc, v + 1, self.sent_end[v], after_verb=True)
         initial = self.sent_start[v] == v or (
             v - self.sent_start[v] <= 2
-            and all(self.doc[x].norm_ in LEAD_PARTICLES or self.doc[x].is_punct for x in range(self.sent_start[v], v))
+            and all(self.doc[x].norm_ in LEAD_PARTICLES or self.doc[x].is_punct or self.doc[x].is_space
+                    for x in range(self.sent_start[v], v))
         )
         if sp is not None and (sp.role or sp.honorific or sp.entity_id or initial):
             if verb.gender in ("m", "f"):
@@ -331,9 +333,19 @@ class _Finder:
         كوسيانيتش، المتحدثة باسم أشتون، نفت)."""
         doc = self.doc
         verb = self.verbs[v]
-        if verb is None or verb.tense != "past" or _conj(self.doc[v].norm_):
-            return None  # وأشار: a coordinated verb shares the subject of the clause before
+        if verb is None or verb.tense != "past":
+            return None
         s0 = self.sent_start[v]
+        if _conj(self.doc[v].norm_):
+            # أما مدرب الفريق فقال: the subject of a ف-verb is the topic after أما
+            if not self.norms[v].startswith("ف"):
+                return None  # وأشار: a coordinated verb shares the subject of the clause before
+            amma = next((j for j in range(v - 1, max(s0, v - 12) - 1, -1) if strip_conj(self.norms[j]) in AMMA), None)
+            if amma is None:
+                return None
+            start = _next_word(doc, amma + 1)
+            sp = read_speaker(doc, start, v) if start < v else None
+            return sp if sp is not None and max(sp.phrase_end, sp.end) >= _prev_word(doc, v) else None
         j = v - 1
         commas = 0
         start = s0

@@ -135,6 +135,14 @@ def word_classes() -> dict[str, frozenset[str]]:
 
 
 @lru_cache(maxsize=1)
+def role_synonyms() -> dict[str, str]:
+    """Words of a role that name the same office (الحكومة for الوزراء in رئيس الحكومة): the form
+    (without the article) -> the word it stands for (``quote_words.tsv`` class ``same``)."""
+    return {normalize(r[0].strip()): normalize(r[2].strip()) for r in rows("quote_words.tsv")
+            if r[1].strip() == "same" and len(r) > 2}
+
+
+@lru_cache(maxsize=1)
 def _stop_forms() -> frozenset[str]:
     # compared on the lightly normalized text: على (on) and علي (a name) stay apart
     return frozenset(normalize_light(r[0].strip()) for r in rows("quote_words.tsv") if r[1].strip() == "stop")

@@ -25,11 +25,13 @@ from dataclasses import replace
 
 from spacy.tokens import Doc
 
+from ..lang.chars import QUOTE_MARKS
 from ..lang.normalize import normalize, strip_proclitics
-from .lexicon import ent_index, entities, in_class, is_stop, title_of, verb_of
+from .lexicon import cue_words, ent_index, entities, in_class, is_stop, role_synonyms, title_of, verb_of
 from .speakers import Speaker, _has_article, _is_org_mention, name_bounds
 
 MAX_NAME_WORDS = 4
+_RELATIVE = cue_words("relative")
 
 
 def _key(doc: Doc, a: int, b: int) -> tuple[str, ...]:
@@ -49,6 +51,26 @@ def _head(word: str) -> str:
         if w.startswith(art) and len(w) > len(art) + 1:
             return w[len(art):]
     return w
+
+
+def _fits_role(mine: list[str], role: str) -> bool:
+    """Whether a description's words (heads, without the article) name a role: its title word is
+    the first word of the role or of a role coordinated in it (نائب الرئيس ورئيس الوزراء → رئيس
+    الوزراء), and every other word is in the role; synonyms of ``quote_words.tsv`` class ``same``
+    count as the word they stand for (رئيس الحكومة → رئيس الوزراء)."""
+    same = role_synonyms()
+    words = []
+    starts = [0]
+    for k, w in enumerate(normalize(role).split()):
+        if k and len(w) > 3 and w[0] == "و" and title_of(w[1:]) is not None:
+            starts.append(k)  # ورئيس: a second office
+            w = w[1:]
+        h = _head(w)
+        words.append(same.get(h, h))
+    mine = [same.get(w, w) for w in mine]
+    if not words or not mine:
+        return False
+    return any(words[p] == mine[0] for p in starts) and all(w in words for w in mine[1:])
 
 
 class _Mention:
@@ -81,14 +103,28 @@ def _is_description(doc: Doc, sp: Speaker) -> bool:
         if ent is not None and ent.label_ in ("PER", "PERS"):
             return False
     first = doc[sp.start]
-    if not _has_article(first.text):
-        return False
     n = first.norm_
+    if not _has_article(first.text):
+        # a title in the construct state is definite by its complement (رئيس الحكومة اليمني)
+        return (sp.described and title_of(n) is not None and sp.end - sp.start >= 2
+                and _has_article(doc[sp.start + 1].text))
     return sp.described or title_of(n) is not None or any(in_class(n, c) for c in ("org", "source", "role"))
 
 
 def _statement_head(doc: Doc, sp: Speaker) -> bool:
     return in_class(doc[sp.start].norm_, "statement")
+
+
+def _statement_phrase(doc: Doc, sp: Speaker) -> Speaker | None:
+    """The speaker as its statement when the phrase it was read from starts with a statement noun
+    though the speaker is a word after it (تقرير مؤشرات الأداء لقطاع الاتصالات وتقنية …)."""
+    if _statement_head(doc, sp):
+        return sp
+    h = sp.head
+    if 0 <= h < sp.start and in_class(doc[h].norm_, "statement") and not any(
+            e.label_ in ("PER", "PERS") and e.start < sp.end and e.end > sp.start for e in entities(doc)):
+        return replace(sp, start=h, end=h + 1, phrase_end=max(sp.phrase_end, sp.end), described=True)
+    return None
 
 
 class _Settler:
@@ -113,15 +149,22 @@ class _Settler:
         """The longest name of the document that ends with this speaker's words (or, for a one-word
         person, starts with it), the nearest such mention first."""
         doc = self.doc
+        given = key is not None
         key = key or _key(doc, sp.start, sp.end)
         if not key or len(key) >= MAX_NAME_WORDS:
             return sp
+        keys = {key}
+        if not given:
+            # the first word as written too: ف/و/ل/ب may be the name's own letter (فالون، وليد)
+            first = next((t for t in doc[sp.start:sp.end] if not (t.is_punct or t.is_space)), None)
+            if first is not None and first.norm_ != key[0]:
+                keys.add((first.norm_, *key[1:]))
         best: _Mention | None = None
         person = any(m.label in ("PER", "PERS") and m.start <= sp.start < m.end for m in self.names)
         for m in self.names:
             if len(m.key) <= len(key) or len(m.key) > MAX_NAME_WORDS + 2:
                 continue
-            if m.key[-len(key):] == key or (person and len(key) == 1 and m.label in ("PER", "PERS") and m.key[0] == key[0]):
+            if m.key[-len(key):] in keys or (person and len(key) == 1 and m.label in ("PER", "PERS") and m.key[0] == key[0]):
                 if best is None or len(m.key) > len(best.key) or (
                         len(m.key) == len(best.key) and abs(m.start - sp.start) < abs(best.start - sp.start)):
                     best = m
@@ -183,10 +226,8 @@ class _Settler:
             theirs = [_head(t.norm_) for t in doc[other.start:other.end] if not (t.is_punct or t.is_space)]
             if theirs and theirs[0] == mine[0] and all(w in theirs for w in mine[1:]) and len(theirs) > len(mine):
                 return other
-            if other.role and not other.described:
-                role = [_head(w) for w in normalize(other.role).split()]
-                if role and role[0] == mine[0] and all(w in role for w in mine[1:]):
-                    return other
+            if other.role and not other.described and _fits_role(mine, other.role):
+                return other
         if not in_class(doc[sp.start].norm_, "org"):
             return None
         # an organization named with the same head noun (الجامعة -> جامعة برمنغهام)
@@ -199,7 +240,8 @@ class _Settler:
         # before it by its proper name (هيومن رايتس ووتش)
         if len(mine) == 2 and (mine[1].endswith("يه") or mine[1].endswith("ي")):
             before = [m for m in self.names if m.label == "ORG" and m.start < sp.start and m.key
-                      and not m.key[0].startswith("ال") and not in_class(m.key[0], "org")]
+                      and not m.key[0].startswith("ال") and (not in_class(m.key[0], "org") or (
+                          m.start + 1 < len(doc) and doc[m.start + 1].text in QUOTE_MARKS))]
             if before:
                 return self._as(sp, max(before, key=lambda m: m.start))
         return None
@@ -234,7 +276,9 @@ class _Settler:
         for j in range(len(doc)):
             if not in_class(doc[j].norm_, "issue"):
                 continue
-            window = [(k, _head(doc[k].norm_)) for k in range(max(0, j - 4), min(len(doc), j + 8))]
+            # تقرير … الذي أصدرته إدارة …: after a relative pronoun the statement may stand further back
+            back = 16 if j > 0 and doc[j - 1].norm_ in _RELATIVE else 4
+            window = [(k, _head(doc[k].norm_)) for k in range(max(0, j - back), min(len(doc), j + 8))]
             at = [k for k, w in window if w == head or w.startswith(head)]
             if not at:
                 continue
@@ -265,8 +309,9 @@ def settle(doc: Doc, cands: list, sent_start: list[int]) -> None:
         new = sp
         if _invalid(doc, sp):
             new = history[-1] if history else None
-        elif _statement_head(doc, sp):
-            new = s.issuer(sp, history) or sp
+        elif _statement_phrase(doc, sp) is not None:
+            st = _statement_phrase(doc, sp)
+            new = s.issuer(st, history) or st
         elif _is_description(doc, sp):
             ante = s.antecedent(sp, c.pos, history)
             new = ante if ante is not None else sp

@@ -47,6 +47,7 @@ class Speaker:
     phrase_end: int = 0  # token after the whole speaker phrase (apposition included)
     cut: int = 0  # characters of the first token that are not the speaker's (a glued preposition)
     described: bool = False  # the speaker is a description (الوزير الأمريكي), not a name
+    head: int = -1  # first token of the whole phrase (تقرير … for a name read after it)
 
     def describes(self, doc: Doc, other: Speaker) -> bool:
         """Whether this description fits a named speaker's role (الوزير الأمريكي -> كارتر, وزير
@@ -153,23 +154,63 @@ def _skip_quoted(doc: Doc, j: int, limit: int) -> int:
     return j
 
 
-def _skip_addressee(doc: Doc, j: int, limit: int) -> int:
-    """Skip an addressee right after the verb: لـ«الحياة»، للصحفيين، لمراسلنا."""
+def _skip_addressee(doc: Doc, j: int, limit: int, after_verb: bool = False) -> int:
+    """Skip an addressee right after the verb: لـ«الحياة»، للصحفيين، لمراسلنا; after a speech verb
+    also a glued one with its complement (وأضاف لموقع النادي على الإنترنت: «…»), since a subject
+    never takes ل: up to a title, a person or the end of the phrase."""
     if j < limit and doc[j].norm_ in ("لـ", "ل"):
         k = _skip_quoted(doc, j + 1, limit)
         return k if k > j + 1 else min(j + 2, limit)
+    if after_verb and j < limit and _glued_to(doc[j]):
+        k = j + 1
+        while (k < limit and k - j < 8 and not _is_boundary(doc, k) and doc[k].text not in COMMA
+               and title_of(doc[k].norm_) is None and doc[k].ent_type_ not in ("PER", "PERS")):
+            k += 1
+        return k
     return j
 
 
-def read_speaker(doc: Doc, i: int, limit: int, whole: bool = False) -> Speaker | None:
+def _glued_to(t) -> bool:
+    """A word with the preposition ل glued to it that is no name: ل + the article (للصحفيين) or
+    ل + an organization or source noun (لموقع، لهيئة، لصحيفة)."""
+    n = t.norm_
+    if len(n) < 4 or n[0] != "ل" or not t.text.isalpha():
+        return False
+    return n.startswith("لل") or in_class(n[1:], "org") or in_class(n[1:], "source")
+
+
+def _skip_filler(doc: Doc, j: int, limit: int) -> int:
+    """Skip a word that stands between a verb and its subject (واعترف بدوره، مدرب المكسيك …):
+    ``quote_words.tsv`` class ``filler``, with the comma after it."""
+    if j < limit and in_class(doc[j].norm_, "filler"):
+        k = j + 1
+        if k < limit and doc[k].text in COMMA:
+            k += 1
+        while k < limit and doc[k].is_space:
+            k += 1
+        return k
+    return j
+
+
+def read_speaker(doc: Doc, i: int, limit: int, whole: bool = False, after_verb: bool = False) -> Speaker | None:
+    """The speaker phrase starting at token ``i`` (see :func:`_read`), with ``head`` its first token."""
+    limit = min(limit, len(doc))
+    if after_verb:
+        i = _skip_filler(doc, i, limit)
+    i = _skip_addressee(doc, i, limit, after_verb)
+    sp = _read(doc, i, limit, whole)
+    if sp is not None and sp.head < 0:
+        sp.head = i
+    return sp
+
+
+def _read(doc: Doc, i: int, limit: int, whole: bool) -> Speaker | None:
     """The speaker phrase starting at token ``i`` (tokens before ``limit``); None when there is no
     named subject (a pronoun: وأضاف: «…»). ``whole``: the speaker is the whole noun phrase (a
     source after بحسب: "تقييم حديث للأمن الغذائي"), not just a name.
 
     Phases: the head of the phrase, its honorifics and titles, the name, the speaker and its role,
     an apposition or organization after the head, the entity it names."""
-    limit = min(limit, len(doc))
-    i = _skip_addressee(doc, i, limit)
     if i + 1 < limit and doc[i].norm_ in ("فيه", "فيها", "فيهم"):
         i += 1  # أكدت فيه المعلومات: a resumptive pronoun before the subject
     h_end = _head_end(doc, i, limit, whole)
@@ -233,6 +274,8 @@ def _head_end(doc: Doc, i: int, limit: int, whole: bool) -> int:
             break
         if h_end > i and in_class(t.norm_, "object") and not _has_article(t.text):
             break  # روى الرجل تفاصيل الحادث: the object of the verb
+        if titled and not whole and _object_after_adjective(doc, h_end):
+            break  # ووصف رئيس الحكومة اليمني العمل الجماعي: the object after the role
         if h_end > i and (t.norm_ in ("لـ", "ل") or strip_conj(t.norm_).startswith("لل") and not (titled or whole)):
             break
         if title_of(t.norm_) is not None:
@@ -314,6 +357,11 @@ def _name(doc: Doc, k: int, h_end: int, whole: bool, role_a: int | None,
           role_b: int | None) -> tuple[int, int, int | None, int | None]:
     """The name from ``k``: up to a title or an organization word; (name start, name end, role
     start, role end), the role taking a description before the name."""
+    if k < h_end and doc[k].text in QUOTE_MARKS:
+        # a quoted name first (وأفاد «المرصد السوري لحقوق الإنسان» بأن …): the name is inside the marks
+        close = next((x for x in range(k + 1, h_end) if doc[x].text in QUOTE_MARKS), None)
+        if close is not None and close > k + 1:
+            return k + 1, close, role_a, role_b
     e = k
     while e < h_end and (whole or e - k < MAX_NAME + 2):
         if not whole and e > k and (title_of(doc[e].norm_) is not None or in_class(doc[e].norm_, "org")):
@@ -325,6 +373,9 @@ def _name(doc: Doc, k: int, h_end: int, whole: bool, role_a: int | None,
     quoted = len(qm) >= 2 and qm[1] - qm[0] > 1
     if quoted:
         name_a, name_b = qm[0] + 1, qm[1]
+        if qm[0] - 1 >= k and qm[0] - 1 == name_a - 2 and in_class(doc[qm[0] - 1].norm_, "org") and not whole:
+            # شركة «تيراداتا»: the organization is its head noun and the quoted name
+            name_a, name_b = qm[0] - 1, qm[1] + 1
     if not whole and not quoted and name_b - name_a >= 3:
         # a description before the name (عالم الآثار الإسرائيلي إليات مزار): the name is what
         # follows the last word with the article
@@ -343,6 +394,22 @@ def _after_head(doc: Doc, sp: Speaker, i: int, h_end: int, limit: int, honorific
     """An apposition (، المديرة الإقليمية …) or an organization (من مركز …) after the head: sets
     the speaker's role and organization; returns where the speaker phrase ends."""
     phrase_end = h_end
+    if h_end < limit and doc[h_end].text in COMMA and sp.described and sp.role:
+        # a role, then the name between commas (نائب الرئيس ورئيس الوزراء، خالد بحاح، أن …): the
+        # person is the speaker, the head its role
+        j = h_end + 1
+        while j < limit and doc[j].is_space:
+            j += 1
+        ent = ent_index(doc).cover[j] if j < len(ent_index(doc).cover) else None
+        if ent is not None and ent.start == j and ent.label_ in ("PER", "PERS") and ent.end <= limit:
+            k = ent.end
+            while k < limit and doc[k].is_space:
+                k += 1
+            if k >= limit or _is_boundary(doc, k) or doc[k].text in COMMA:
+                sp.start, sp.end = name_bounds(doc, ent)
+                sp.described = False
+                sp.entity_id = getattr(ent._, "entity_id", None)
+                return ent.end
     if h_end < limit and doc[h_end].text in COMMA:
         ap = _appos_role(doc, h_end + 1, limit)
         had_role = sp.role
@@ -420,6 +487,8 @@ def _role_end(doc: Doc, role_a: int, h_end: int) -> int:
         if doc[k].text[0] == "و" and k + 1 < h_end and _has_article(doc[k + 1].text) and not _has_article(doc[k].text):
             k += 1  # coordination in a role (الرئيس العام للأرصاد وحماية البيئة)
             continue
+        if _object_after_adjective(doc, k):
+            break
         if not _role_word(doc[k].norm_, doc[k].text):
             # one bare word after the title: construct state (مدير عام، رئيس قسم الهواتف)
             if k == role_a + 1 and k + 1 < h_end and _role_word(doc[k + 1].norm_, doc[k + 1].text):
@@ -437,6 +506,22 @@ def _role_end(doc: Doc, role_a: int, h_end: int) -> int:
             break
         k += 1
     return k
+
+
+def _nisba(norm: str) -> bool:
+    return norm.endswith("ي") or norm.endswith("يه")
+
+
+def _object_after_adjective(doc: Doc, k: int) -> bool:
+    """A definite noun after a definite nisba adjective that closes a role (ووصف رئيس الحكومة
+    اليمني العمل الجماعي …): the object of the verb, not the role; other adjectives (السابق،
+    المساعد: ``quote_words.tsv`` class ``adjective``) and titles go on."""
+    prev, t = doc[k - 1], doc[k]
+    if not (_has_article(prev.text) and _nisba(prev.norm_) and prev.text.isalpha() and t.text.isalpha()):
+        return False
+    w = strip_conj(t.norm_) if t.norm_[:3] in ("وال", "فال") else t.norm_
+    return (w.startswith("ال") and not w.startswith("لل") and not _nisba(w) and title_of(w) is None
+            and not in_class(w, "adjective") and not in_class(w, "org") and not in_class(w, "region"))
 
 
 def _name_end(doc: Doc, a: int, b: int) -> int:
@@ -475,12 +560,14 @@ def _person_in_head(doc: Doc, i: int, h_end: int):
         if ent.label_ not in ("PER", "PERS") or ent.start <= i or ent.start >= h_end:
             continue
         prev = doc[ent.start - 1]
-        if prev.text in QUOTE_MARKS or any(
+        marks = sum(1 for x in range(i, ent.start) if doc[x].text in QUOTE_MARKS)
+        closed = marks % 2 == 0  # لشركة «نور» أحمد السالم: the quoted name before the person is closed
+        if (prev.text in QUOTE_MARKS and not closed) or any(
             not _has_article(doc[x].text) and (in_class(doc[x].norm_, "org") or in_class(doc[x].norm_, "region"))
             for x in range(max(i, ent.start - 2), ent.start)
         ):
             continue  # بجامعة الملك عبدالعزيز: a name inside an organization's name
-        if any(doc[x].is_punct for x in range(i, ent.start)):
+        if any(doc[x].is_punct and not (closed and doc[x].text in QUOTE_MARKS) for x in range(i, ent.start)):
             continue
         return ent
     return None
