@@ -8,7 +8,7 @@
 
 from __future__ import annotations
 
-from .lexicon import NUMBER_STARTS, context_words, lookup
+from .lexicon import NUMBER_STARTS, context_words, lookup, money_words
 from .parser import AFTER_YEAR, COMMAS, SEPS, Parser
 
 _QUICK: dict[str, bool] = {}
@@ -18,6 +18,12 @@ HOLIDAY_CTX = context_words("holiday_context")
 SEASON_CTX = context_words("season_context")
 # before an adjective of recurrence: not a recurrence (على أساس سنوي)
 NOT_SET = context_words("not_set")
+# before منذ + an amount: a superlative ("أدنى مستوى له منذ 15 شهرا"): the amount is a duration
+SINCE_SUPERLATIVE = context_words("since_superlative")
+# after an ordinal and من: an age ("في التاسعة من عمره" = P9Y, conventions: an age is a duration)
+AGE_NOUNS = context_words("age_noun")
+WEEKDAY_NAME = context_words("weekday_name")
+MONEY = money_words()
 _UNIT_ISO = {"day": "D", "week": "W", "month": "M", "year": "Y", "decade": "Y", "century": "Y",
              "hour": "H", "minute": "M", "second": "S"}
 
@@ -91,7 +97,7 @@ class Grammar(Parser):
         for rule in (self.calendar_date, self.numeric, self.year_expr, self.weekday_expr, self.deixis,
                      self.unit_expr, self.part, self.decade, self.every, self.dayword, self.nth_weekday,
                      self.week_of, self.quarter, self.same_period, self.century, self.rest, self.holiday, self.season, self.month_days,
-                     self.week_containing, self.sport_season, self.time_of_day, self.dayparted):
+                     self.week_containing, self.sport_season, self.time_of_day, self.dayparted, self.age):
             r = rule(p)
             if r and (best is None or r[0] > best[0]):
                 best = r
@@ -271,7 +277,7 @@ class Grammar(Parser):
         if e < self.n and self.P.text[e] == "-" and not self.P.brk[e - 1]:
             e += 1
         dd = self.day_number(e)
-        if dd and not (dd[0] < self.n and self.cat(dd[0], "unit")):
+        if dd and not (dd[0] < self.n and (self.cat(dd[0], "unit") or self.P.text[dd[0]] in MONEY)):
             sem["d"] = int(dd[1])
             end = dd[0]
         end2 = self._year_after(end, sem)
@@ -431,8 +437,8 @@ class Grammar(Parser):
         bare = r[1][2]
         if bare and not (after_yawm and any(e[0] == "wd" for e in self.entries_exact(p))):
             return None  # "يوم واحد" is not "يوم أحد"
-        if p > 0 and not self.P.brk[p - 1] and self.cat(p - 1, "notwd"):
-            return None  # "خطبة الجمعة"
+        if p > 0 and not self.P.brk[p - 1] and (self.cat(p - 1, "notwd") or self.P.text[p - 1] in WEEKDAY_NAME):
+            return None  # "خطبة الجمعة"، "سوق الاثنين"
         if r[1][1] == 1 and p > 0 and self.P.text[p - 1] in ("بين", "مع", "كلا") and not (
                 r[0] < self.n and self.P.text[r[0]].startswith("و") and self.cat(r[0], "wd")):
             return None  # "بين الاثنين": between the two
@@ -834,6 +840,9 @@ class Grammar(Parser):
             if count == "2" or (count == "1" and self.P.text[q].startswith("ال")):
                 return None  # "173 اليوم" is not an amount of days
             return end, (num, unit)
+        if self.cat(end, "another") and not self.P.text[p].startswith(("ال", "وال", "بال", "فال", "لل", "كال")) and (
+                count == "1" or self.P.text[p].endswith("ا")):
+            return end + 1, (1, unit)  # "سنة أخرى"، "عاما آخر": one more unit
         if count == "2":
             if self.P.text[p].startswith("ال") and not single:
                 return None  # "القرنين الـ17 والـ18", "العامين الماضيين" are not amounts
@@ -901,10 +910,15 @@ class Grammar(Parser):
                     return fn[0], {"t": "shift", "parts": a[1], "dir": ago[1][1], "day": True}, ago[0]
                 if self.is_word(end, "في") and self.is_word(end + 1, "المستقبل"):
                     end += 2
+                if self.P.text[p] in ("منذ", "ومنذ") and (
+                        (ap and self.P.text[ago[0]] in ("اكثر", "ما")) or self._superlative_before(p)):
+                    # "منذ أكثر من ثلاثة أشهر"، "أدنى مستوى له منذ 15 شهرا": how long, not when
+                    return end, {"t": "dur", "parts": a[1]}, q
                 sem = {"t": "shift", "parts": a[1], "dir": ago[1][1]}
-                q = end + 1 if self.is_word(end, "فقط") else end
-                if self.is_word(q, "من", "علي"):
+                q2 = end + 1 if self.is_word(end, "فقط") else end
+                if self.is_word(q2, "من", "علي", "مما", "عما"):
                     sem["anchor"] = "event"  # "قبل 46 عاما من تأسيس": counted from another event
+                    return end, sem, q
                 return end, sem
             return None
         intro = self.cat(p, "durintro")
@@ -924,8 +938,18 @@ class Grammar(Parser):
             return end, {"t": "dur", "parts": a[1]}
         return None
 
+    def _superlative_before(self, p: int) -> bool:
+        """A superlative a few words before ``p`` in the same clause ("أدنى مستوى له منذ")."""
+        for i in range(p - 1, max(-1, p - 6), -1):
+            if self.P.brk[i] or self.P.text[i] in (".", "،", "؛", ":", ",", "!", "؟"):
+                return False
+            if self.P.text[i] in SINCE_SUPERLATIVE:
+                return True
+        return False
+
     def _intro_before(self, p: int):
-        return p > 0 and not self.P.brk[p - 1] and self.cat(p - 1, "durintro")
+        return p > 0 and not self.P.brk[p - 1] and (self.cat(p - 1, "durintro") or (
+            self.P.text[p - 1] in ("خلال", "وخلال") and not self.P.text[p].startswith("ال")))  # "خلال أسبوع"
 
     def period(self, p: int):
         """الأيام الثلاثة الماضية، السنوات الماضية، اليومين المقبلين، 3 أيام القادمة، آخر 3 سنوات."""
@@ -949,6 +973,9 @@ class Grammar(Parser):
             return None
         q, n = p, None
         r = self.number(p)
+        if r is None and self.P.text[p].startswith("لل") and len(self.P.text[p]) > 4:  # "للخمسة الأيام"
+            c = self._nw.read_number([self.P.text[p][2:]], 0, ratios=False)
+            r = (p + 1, c[0], False) if c and c[1] == 1 and c[0] < 100 else None
         counted_first = r is not None
         if r:
             n, q = r[1], r[0]
@@ -972,11 +999,20 @@ class Grammar(Parser):
                 and self.P.text[u[0]].startswith("ال") and not self.cat(end, "mod") \
                 and not self.is_word(end, "القليله", "العديده", "الاخيره", "الاولي"):
             return end, {"t": "dur", "parts": [(n, unit)]}  # "لفترة الأشهر الستة المنتهية": six months
+        if n is not None and 0 < n < 1 and round(1 / n) in (5, 7, 9):
+            n = round(1 / n)  # "السنوات الخمس": five (خمس is also a fifth)
+        if n is not None and not few and self.is_word(end, "الاخيره", "الاخيرين", "الاخيرتين"):
+            return end + 1, {"t": "dur", "parts": [(n, unit)]}, p  # "السنوات الثلاث الأخيرة": an amount
         if self.is_word(end, "القليله", "العديده", "الاخيره"):
             end += 1
         md = self.cat(end, "mod")
         if not md or md[1][1] not in (-1, 1):
             return None
+        if n is not None and not few and md[1][1] == 1 and (self.P.text[p].startswith("لل") or (
+                p > 0 and not self.P.brk[p - 1] and self.P.text[p - 1] in ("خلال", "وخلال"))):
+            # "خلال الأسابيع الثلاثة المقبلة"، "للخمسة الأيام القادمة": the length of the stretch to come, not
+            # its days ("خلال الأيام الثلاثة الماضية" stays the days before the publication date)
+            return md[0], {"t": "dur", "parts": [(n, unit)]}, p
         sem = {"t": "period", "unit": unit, "n": n, "dir": md[1][1]}
         if few:
             sem["few"] = True
@@ -1012,7 +1048,19 @@ class Grammar(Parser):
         if part == "late" and self.P.text[p].endswith("نهايه") and inner[1].get("unit") == "week" \
                 and inner[1]["t"] == "rel":
             part = "weekend"  # "نهاية الأسبوع المنصرم": the weekend (TIMEX3 -WE), as "عطلة نهاية الأسبوع"
+        if part == "mid" and inner[1]["t"] == "rel" and inner[1].get("unit") == "week":
+            return inner  # "منتصف الأسبوع المقبل": that week (a week has no thirds to speak of)
         return inner[0], {"t": "part", "part": part, "inner": inner[1]}
+
+    def age(self, p: int):
+        """"التاسعة من عمره"، "الخامسة والعشرين من العمر": an age, in years."""
+        if p > 0 and self.cat(p - 1, "unit"):
+            return None  # "في العقد الثالث من عمره": a decade of a life, not an age in years
+        r = self.number(p, ordinal=True)
+        if r and r[1] >= 1 and self.is_word(r[0], "من") and r[0] + 1 < self.n \
+                and self.P.text[r[0] + 1] in AGE_NOUNS:
+            return r[0] + 2, {"t": "dur", "parts": [(r[1], "year")]}
+        return None
 
     def decade(self, p: int):
         r = self.cat(p, "decade")
@@ -1078,7 +1126,17 @@ class Grammar(Parser):
         if self.is_word(p, "ايام"):
             wd = self.weekday(p + 1)
             if wd:
-                return wd[0], {"t": "set", "n": 1, "unit": "week", "wd": wd[1]}
+                end = wd[0]
+                while end < self.n and self.P.text[end].startswith("و") and not self.P.brk[end - 1]:
+                    nxt = self.weekday(end)  # "أيام الخميس والجمعة والسبت": one recurrence
+                    if not nxt:
+                        break
+                    end = nxt[0]
+                if self.is_word(end, "من") and self.cat(end + 1, "every"):
+                    u = self.cat(self.cat(end + 1, "every")[0], "unit")
+                    if u and u[1][1] == ("week", "1"):
+                        end = u[0]  # "... من كل أسبوع"
+                return end, {"t": "set", "n": 1, "unit": "week", "wd": wd[1]}
             return None
         ev = self.cat(p, "every")
         if not ev:

@@ -42,6 +42,19 @@ NUMBER_STARTS = _number_starts()
 
 
 @cache
+def money_words() -> frozenset[str]:
+    """Normalized currency words and their hundredths (``currencies.tsv``): after one, a number is an
+    amount of money, not a day ("سبتمبر 12 سنتا")."""
+    out: set[str] = set()
+    for cols in rows("currencies.tsv"):
+        if cols[0] == "word":
+            out.update(normalize(f) for f in cols[2].split(","))
+        elif cols[0] == "subunit":
+            out.update(normalize(f) for f in cols[1].split(","))
+    return frozenset(out)
+
+
+@cache
 def context_words(role: str) -> frozenset[str]:
     """Normalized forms of one role of ``date_context.tsv`` (words around a date expression)."""
     return frozenset(normalize(form) for form, r in rows("date_context.tsv") if r == role)

@@ -27,6 +27,7 @@ AFTER_YEAR = context_words("after_year")
 _FUTURE_NOT = context_words("not_future")
 # after a weekday: a reported clause follows ("قال الخميس إنه سيزور"); its future is not the day's
 _SPEECH = context_words("speech_complement")
+_FUTURE_VERB = context_words("future_verb")
 
 
 _BY_HASH: dict[int, tuple] = {}
@@ -191,6 +192,8 @@ class Parser:
         if w.startswith(("ال", "وال", "بال", "فال", "لل")) and not any(e[0] == "month" for e in self.entries_exact(p)):
             return None  # "الأب" is not آب
         end, (_, m, cal, amb) = r
+        if amb and w == "باب" and not self.entries_exact(p):
+            return None  # "من باب المسؤولية": a door, not ب + آب
         # paired forms
         r2 = self.cat(end, "month") if end < self.n and not self.P.brk[end - 1] else None
         if r2 and r2[1][1] == m and r2[1][2] == cal:  # "مارس آذار"
@@ -278,12 +281,18 @@ class Parser:
         doc = self.P.doc
         t0, t1 = self.P.tok[p], self.P.tok[end - 1]
         lo = max(0, t0 - 10)
+        wd = None
         for i in range(t0 - 1, lo - 1, -1):
             t = doc[i]
             if t.text in (".", "!", "?", "؟") or "\n" in t.text:
                 break
             if _is_future(t):
                 return True
+            if i >= t0 - 3 and t.norm_ in _FUTURE_VERB:  # "الذي يقام مساء السبت": a weekday to come
+                if wd is None:
+                    wd = any(e[0] == "wd" for q in range(p, end) for e in lookup(self.P.text[q])[0])
+                if wd:
+                    return True
         for i in range(t1 + 1, min(len(doc), t1 + 4)):
             if doc[i].norm_ in _SPEECH:
                 break

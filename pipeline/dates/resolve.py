@@ -270,6 +270,11 @@ def _date(sem: dict, pub: date | None, future) -> Result:
                 y = pub.year if key > (pub.month, pub.day if d else 99) else pub.year + 1
             else:
                 y = pub.year
+        elif pub and d is None and future():  # "ستجرى في يناير": the coming one
+            y = pub.year if m >= pub.month else pub.year + 1
+        elif pub and d is None and m != pub.month and (pub.month - m) % 12 <= 6:
+            y = pub.year if m < pub.month else pub.year - 1  # a bare month in news: the past one when
+            # it is half a year back or less ("هبوطه في يناير" in July is January of the same year)
         elif pub:
             y = _nearest_year(pub, lambda yy: _safe(yy, m, min(d or 15, _cal.monthrange(yy, m)[1])))
         else:
@@ -552,7 +557,10 @@ def _period_of(sem: dict, pub: date | None, future) -> Result:
     mondays = [m for m in mondays if m <= z]
     if not mondays or n > len(mondays):
         return None, out_gran, cal, kind, None
-    return _iso_week(mondays[n - 1] if n > 0 else mondays[-1]), out_gran, cal, kind, None
+    if n < 0:  # the last week: the last one whose Thursday is in the period (ISO 8601's rule for years)
+        last = [m for m in mondays if m + timedelta(days=3) <= z] or mondays
+        return _iso_week(last[-1]), out_gran, cal, kind, None
+    return _iso_week(mondays[n - 1]), out_gran, cal, kind, None
 
 
 def _range(sem: dict, pub: date | None, future) -> Result:

@@ -1,0 +1,141 @@
+"""Dates stage: amounts of time read as durations in news wording, weekdays and months placed by the
+tense around them, and words that look like dates and are not. All sentences are written for these
+tests (none is taken from a corpus)."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pipeline
+from pipeline.dates import find_dates
+
+PUB = date(2016, 3, 10)  # a Thursday
+
+
+def values(tok, text, published=PUB):
+    doc = tok(text)
+    doc._.published = published
+    return [(s.text, s._.value, s._.kind) for s in find_dates(doc)]
+
+
+# ------------------------------------------------------------------ منذ + an amount
+def test_since_after_a_superlative_is_a_duration(tok):
+    assert values(tok, "سجلت الصادرات أعلى مستوى لها منذ 18 شهرا بحسب البيانات.") == [
+        ("18 شهرا", "P18M", "duration")]
+    assert values(tok, "هبط المؤشر إلى أدنى قراءة منذ ستة أسابيع.") == [("ستة أسابيع", "P6W", "duration")]
+
+
+def test_since_more_than_an_amount_is_a_duration(tok):
+    assert values(tok, "يعاني السكان من انقطاع الكهرباء منذ أكثر من أربعة أشهر.") == [
+        ("أربعة أشهر", "P4M", "duration")]
+
+
+def test_since_an_amount_after_an_event_stays_the_date(tok):
+    # a punctual event: "three days ago"
+    assert values(tok, "افتتح المحافظ الجسر منذ ثلاثة أيام.") == [("منذ ثلاثة أيام", "2016-03-07", "relative")]
+    # a superlative in another clause does not count
+    assert values(tok, "حقق الفريق أكبر فوز، ووصل منذ يومين إلى المدينة.")[0][2] == "relative"
+
+
+def test_after_an_amount_counted_from_another_event(tok):
+    assert values(tok, "انتهى المشروع بعد ستة أشهر مما كان مخططا له.") == [("ستة أشهر", "P6M", "duration")]
+    # counted from the publication date: a date
+    assert values(tok, "يفتتح المعرض بعد ستة أشهر.")[0][2] == "relative"
+
+
+# ------------------------------------------------------------------ stretches of time
+def test_the_last_n_units_are_an_amount(tok):
+    assert values(tok, "تضاعفت المبيعات خلال السنوات الخمس الأخيرة في المنطقة.") == [
+        ("السنوات الخمس الأخيرة", "P5Y", "duration")]
+    assert values(tok, "لم يخسر الفريق في المواسم الأربعة الاخيرة.") == [
+        ("المواسم الأربعة الاخيرة", "P4Y", "duration")]
+    # without a count they stay vague (conventions): no date
+    assert values(tok, "تضاعفت المبيعات خلال السنوات الأخيرة.") == []
+
+
+def test_within_the_next_n_units_is_an_amount(tok):
+    assert values(tok, "يتوقع وصول الشحنات خلال الأسابيع الأربعة المقبلة.") == [
+        ("الأسابيع الأربعة المقبلة", "P4W", "duration")]
+    assert values(tok, "أصدرت الأرصاد توقعاتها للثلاثة الأيام القادمة للمنطقة.") == [
+        ("للثلاثة الأيام القادمة", "P3D", "duration")]
+    # without خلال or ل the stretch stays the days it covers
+    got = values(tok, "يزور الوفد المدينة في الأيام الثلاثة المقبلة.")
+    assert got == [("الأيام الثلاثة المقبلة", "2016-03-11/2016-03-13", "relative")]
+    # the past stretch stays the days before the publication date
+    assert values(tok, "تراجعت الأسعار خلال الأيام الثلاثة الماضية.")[0][1] == "2016-03-07/2016-03-10"
+
+
+def test_within_an_indefinite_unit_is_one_unit(tok):
+    assert values(tok, "أنجزت الفرق العمل خلال شهر من بدئه.") == [("شهر", "P1M", "duration")]
+    # a month name, a weekday or a year after the unit: the date itself
+    assert values(tok, "زادت المبيعات خلال شهر رمضان.")[0][2] == "absolute"
+    assert values(tok, "افتتح خلال عام 2012 فرعين.") == [("عام 2012", "2012", "absolute")]
+    # a definite unit alone is nothing
+    assert values(tok, "تحدث خلال الشهر عن الخطة.") == []
+
+
+def test_one_more_unit(tok):
+    assert values(tok, "سيبقى المدرب مع الفريق عاما آخر.") == [("عاما آخر", "P1Y", "duration")]
+    assert values(tok, "مددت الوزارة المهلة شهرا آخر.") == [("شهرا آخر", "P1M", "duration")]
+    # "اليوم الآخر" is no amount of days
+    assert all(v[2] != "duration" for v in values(tok, "تحدث عن الإيمان باليوم الآخر."))
+
+
+def test_an_age_said_with_an_ordinal(tok):
+    assert values(tok, "بدأ العزف وهو في السابعة من عمره.") == [("السابعة من عمره", "P7Y", "duration")]
+    assert values(tok, "تخرجت وهي في الثانية والعشرين من عمرها.") == [
+        ("الثانية والعشرين من عمرها", "P22Y", "duration")]
+    # a decade of a life is not an age in years; an ordinal of something else is no date
+    assert values(tok, "رجل في العقد الخامس من عمره.") == []
+    assert values(tok, "فاز في الجولة السابعة من البطولة.") == []
+
+
+# ------------------------------------------------------------------ direction from the wording
+def test_an_event_verb_before_a_weekday_looks_ahead(tok):
+    # PUB is a Thursday: the coming Saturday, not the one before
+    assert values(tok, "تختتم البطولة مساء السبت بحفل كبير.")[0][1] == "2016-03-12"
+    # a past verb: the Saturday before
+    assert values(tok, "اختتمت البطولة مساء السبت بحفل كبير.")[0][1] == "2016-03-05"
+    # the verb only counts just before the weekday, and never for a month
+    assert values(tok, "تعقد الجمعية اجتماعها كما جرى في فبراير.")[0][1] == "2016-02"
+
+
+def test_a_bare_month_in_past_wording_is_the_past_one(tok):
+    pub = date(2016, 8, 20)
+    assert values(tok, "تراجع الإنتاج بنسبة كبيرة في فبراير.", pub)[0][1] == "2016-02"
+    # with a future marker the coming one
+    assert values(tok, "ستعلن النتائج في فبراير.", pub)[0][1] == "2017-02"
+    # a month far in the past is the nearer coming one
+    assert values(tok, "انطلقت الدورة في مايو.", date(2016, 2, 20))[0][1] == "2016-05"
+    assert values(tok, "انطلقت الدورة في نوفمبر.", date(2016, 2, 20))[0][1] == "2015-11"
+
+
+def test_middle_of_a_relative_week_is_that_week(tok):
+    assert values(tok, "يعود اللاعب منتصف الأسبوع المقبل.") == [("منتصف الأسبوع المقبل", "2016-W11", "relative")]
+    # the middle of a month keeps its middle third
+    assert values(tok, "يعود اللاعب منتصف الشهر المقبل.")[0][1] == "2016-04-11/2016-04-20"
+
+
+# ------------------------------------------------------------------ recurrences and non-dates
+def test_weekdays_of_every_week_are_one_recurrence(tok):
+    assert values(tok, "تفتح السوق أيام الجمعة والسبت من كل أسبوع للزوار.") == [
+        ("أيام الجمعة والسبت من كل أسبوع", "R/P1W", "set")]
+    assert values(tok, "تفتح السوق أيام الأحد للزوار.") == [("أيام الأحد", "R/P1W", "set")]
+
+
+def test_a_market_named_after_a_weekday_is_no_date(tok):
+    assert values(tok, "ازدحم سوق الخميس في القرية بالمتسوقين.") == []
+    assert values(tok, "تقام السوق يوم الخميس في القرية.")[0][2] == "weekday"
+
+
+def test_a_door_is_not_august(tok):
+    assert values(tok, "تبرع التاجر من باب المسؤولية.") == []
+    assert values(tok, "وصل الوفد في آب الماضي.")[0][1] == "2015-08"
+
+
+def test_a_number_before_money_is_not_the_day_of_a_month(tok):
+    got = pipeline.extract("ارتفع عقد شهر مارس 15 سنتا إلى 40 دولارا للبرميل.", published="2016-01-10")
+    assert [(d["text"], d["value"]) for d in got["dates"]] == [("شهر مارس", "2016-03")]
+    assert ("15", 0.15, "money") in [(n["text"], n["value"], n["kind"]) for n in got["numbers"]]
+    # a day before a counted noun that is no money stays the day
+    assert values(tok, "وصل الوفد في مارس 15 صباحا.")[0][1].startswith("2016-03-15")
