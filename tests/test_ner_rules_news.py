@@ -95,6 +95,13 @@ def test_trims_a_weekday_after_a_person_and_a_board_before_a_body():
     assert _run(text, [(1, 4, "ORG")], rules._trims) == [(1, 4, "ORG")]
 
 
+def test_trims_a_masculine_nationality_after_a_place_into_a_body():
+    text = "انتقل اللاعب إلى المحرق البحريني عام 2005"  # a club (masculine), not the island
+    assert _spans(text, _run(text, [(3, 5, "LOC")], rules._trims)) == {("المحرق", "ORG")}
+    text = "تقدمت القوات في الشمال السوري أمس"  # a part of the country: a place
+    assert _run(text, [(3, 5, "LOC")], rules._trims) == [(3, 5, "LOC")]
+
+
 # 3. quoted names
 
 def test_head_and_quoted_name_are_one_org():
@@ -215,6 +222,38 @@ def test_short_forms_name_one_body():
 def test_short_forms_with_a_definite_word_or_a_demonstrative_stay():
     text = "هبطت الطائرة في القاعدة الجوية وفق هذه القاعدة"
     assert _run(text, [], rules._short_forms) == []
+
+
+# document rules: sports reports
+
+_SPORTS = ["قال مدرب المنتخب إن اللاعب جاهز للمباراة", "وشارك المهاجم في التدريبات"]
+
+
+def _doc(sentences, spans):
+    sents = [_norms(s) for s in sentences]
+    out = rules.apply_document_rules(sents, spans)
+    return [_spans(s, o) for s, o in zip(sentences, out, strict=True)]
+
+
+def test_sports_report_country_as_team_in_all_its_mentions():
+    sents = [*_SPORTS, "وخسر ضد بنما أمس", "وتملك بنما الأفضلية", "ويقيم الفريق في بنما"]
+    spans = [[], [], [(2, 3, "LOC")], [(1, 2, "LOC")], [(3, 4, "LOC")]]
+    out = _doc(sents, spans)
+    assert out[2] == {("بنما", "ORG")} and out[3] == {("بنما", "ORG")}
+    assert out[4] == {("بنما", "LOC")}  # after في: the country
+
+
+def test_sports_report_bare_clubs():
+    sents = [*_SPORTS, "واصل النصر تدريباته بعد إعارته للخليج", "وأكد رئيس دول الخليج العربي"]
+    out = _doc(sents, [[], [], [], []])
+    assert out[2] == {("النصر", "ORG"), ("للخليج", "ORG")}
+    assert out[3] == set()  # a definite word goes on with it: the Gulf, not the club
+
+
+def test_no_sports_report_no_teams():
+    sents = ["زار الوزير بنما أمس", "وقال إن النصر قريب"]
+    out = _doc(sents, [[(2, 3, "LOC")], []])
+    assert out == [{("بنما", "LOC")}, set()]
 
 
 # the whole layer in the shipped model

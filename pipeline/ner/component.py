@@ -35,7 +35,7 @@ from .. import schema  # noqa: F401  (extension attributes)
 from .decode import LABELS, bio_spans, bio_viterbi
 from .features import Lexicon
 from .names import finish_entities, propagate_names
-from .rules import apply_fallback, apply_head_rules, apply_news_rules, reviewed_names
+from .rules import apply_document_rules, apply_fallback, apply_head_rules, apply_news_rules, reviewed_names
 
 HARD_O = 0.995  # a word whose CRF marginal for O reaches this is O in the biased decoding
 
@@ -146,6 +146,8 @@ class CRFEntityRecognizer:
         spans = [self.predict_spans(norms) for norms in sentences]
         if self.meta.get("propagate"):
             spans = propagate_names(sentences, spans)
+        if self.news_rules:
+            spans = apply_document_rules(sentences, spans)
         return spans
 
     def pipe(self, docs, batch_size: int = 128):

@@ -149,6 +149,7 @@ def _phrase_matches(norms: list[str], names: dict[tuple[str, ...], str], lexicon
 
 _DASHES = frozenset("-–—:")
 _PLACE_PREPS = frozenset(normalize(w) for w in ("في", "إلى", "الى", "من", "داخل", "خارج"))
+_WITH_ON = frozenset(normalize(w) for w in ("مع", "على"))
 _DEMONSTRATIVES = frozenset(normalize(w) for w in ("هذه", "هذا", "تلك", "ذلك", "هذي"))
 
 
@@ -259,8 +260,9 @@ def _trim(i: int, j: int, lab: str, norms: list[str], words: _NewsWords, counts:
     if j - i >= 2:  # "شركة … القابضة برأسمال"، "بورصة مصر كبداية"
         w = norms[j - 1]
         rest = w[1:]
-        if len(w) >= 5 and w[0] in "بك" and not rest.startswith("ال") and counts.get(rest, 0) >= 20 \
-                and counts.get(rest, 0) > 5 * counts.get(w, 0):
+        least, ratio = (10, 2) if lab == "ORG" else (20, 5)  # "براسمال" is rarer than "بصنعاء"
+        if len(w) >= 5 and w[0] in "بك" and not rest.startswith("ال") and counts.get(rest, 0) >= least \
+                and counts.get(rest, 0) > ratio * counts.get(w, 0):
             j -= 1
     if j - i >= 2 and norms[j - 1] in words.nationality and not _definite(norms[j - 2]):
         # "غلطة سراي التركي"، "مدينة أفيون التركية"، "نادي المحرق البحريني": the adjective is no part
@@ -269,6 +271,9 @@ def _trim(i: int, j: int, lab: str, norms: list[str], words: _NewsWords, counts:
     elif lab == "ORG" and j - i >= 3 and norms[j - 1] in words.nationality and any(
             v in words.get("club_head") for v in _variants(norms[i])):
         j -= 1
+    elif lab == "LOC" and j - i >= 2 and norms[j - 1] in words.masc and _bare(norms[j - 2]) not in words.get(
+            "region_noun"):  # "المحرق البحريني"، "غلطة سراي التركي": a masculine body, not a place
+        j, lab = j - 1, "ORG"
     if lab == "PER" and j - i >= 2 and norms[j - 1] in words.weekdays:  # "أشتون كارتر الخميس"
         j -= 1
     if lab == "ORG" and j - i >= 3:  # "إدارة نادي الجيل"، "مجلس إدارة مصرف الراجحي"
@@ -456,3 +461,69 @@ def apply_news_rules(spans: list[tuple[int, int, str]], norms: list[str],
     for step in NEWS_STEPS if steps is None else steps:
         out = step(out, norms, words, counts or {})
     return out
+
+
+# --- document rules: what a sports report means by a country or a bare club name -----------------
+
+
+def _sports_report(sentences: list[list[str]], words: _NewsWords, least: int = 4) -> bool:
+    """At least ``least`` sports words in the document (``sport`` in ``ner_news_rules.tsv``)."""
+    seen = 0
+    for norms in sentences:
+        for k, w in enumerate(norms):
+            if "sport" in words.starts(w) and words.phrase_at("sport", norms, k):
+                seen += 1
+                if seen >= least:
+                    return True
+    return False
+
+
+def _team_context(norms: list[str], k: int, words: _NewsWords) -> bool:
+    """Word ``k`` follows a word that makes a country or a club the team: "مدرب المكسيك"، "ضد بنما"،
+    "مباراته مع كوستاريكا"، "فاز على بنما"."""
+    if k == 0:
+        return False
+    if any(v in words.get("team_cue") for v in _variants(norms[k - 1])):
+        return True
+    return k >= 2 and norms[k - 1] in _WITH_ON and any(v in words.get("match_word") for v in _variants(norms[k - 2]))
+
+
+def _sports_teams(sentences, spans, words):
+    """In a sports report, a country after a team word is the team ("مدرب المكسيك"، "ضد بنما") and
+    so are its other mentions in the document, except after a place preposition ("في المكسيك"); a
+    club written bare ("واصل النصر تدريباته"، "إعارته للخليج") is an ORG."""
+    if not _sports_report(sentences, words):
+        return spans
+    teams = set()
+    for norms, sp in zip(sentences, spans, strict=True):
+        for i, j, lab in sp:
+            if lab == "LOC" and _team_context(norms, i, words):
+                teams.add((_bare(norms[i]), *norms[i + 1 : j]))
+    clubs = words.get("club")
+    out = []
+    for norms, sp in zip(sentences, spans, strict=True):
+        new = []
+        for i, j, lab in sp:
+            if lab == "LOC" and (_bare(norms[i]), *norms[i + 1 : j]) in teams and not (
+                    i > 0 and norms[i - 1] in _PLACE_PREPS or norms[i].startswith(("بال", "لل", "وبال"))):
+                lab = "ORG"
+            new.append((i, j, lab))
+        n = len(norms)
+        for k in _untagged(_taken(new, n), norms, clubs):
+            nxt = norms[k + 1] if k + 1 < n else ""
+            if not chain_word(nxt) or _bare(nxt) in clubs:
+                new.append((k, k + 1, "ORG"))
+        out.append(sorted(new))
+    return out
+
+
+DOCUMENT_STEPS = [_sports_teams]
+
+
+def apply_document_rules(sentences: list[list[str]], spans: list[list[tuple[int, int, str]]],
+                         steps=None) -> list[list[tuple[int, int, str]]]:
+    """The document rules (``DOCUMENT_STEPS``) over every sentence's spans of one document."""
+    words = news_words()
+    for step in DOCUMENT_STEPS if steps is None else steps:
+        spans = step(sentences, spans, words)
+    return spans
