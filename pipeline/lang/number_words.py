@@ -430,10 +430,12 @@ def _bare_step(norms, k, x, hit, frac, nxt, cur, st: _State, ws, ratios: bool, e
             return _STOP, end
         num = st.tail if st.conj_seen and st.tail else cur
         return _DONE, (cur - num + num / den[0], den[1])
-    elif ratios and x in RATIO and cur and st.last != "fraction" and (x == "علي" or cur == 1):
-        # "واحد من ثلاثة", "1 على 3"; not "6 من 7 مباريات", "ثلاث من 24 طائرة" (three of 24)
+    elif ratios and x in RATIO and cur and st.last != "fraction":
+        # "واحد من ثلاثة", "1 على 3", "ثلاثة من واحد وعشرين." (words, the sentence ends: a ratio);
+        # not "6 من 7 مباريات", "ثلاث من 24 طائرة" (three of 24), "قتل 3 من 5، وأصيب" (three of five)
         den = _denominator(norms, k + 1, ws)
-        if den is None:
+        if den is None or not (x == "علي" or cur == 1 or (not norms[k - 1][:1].isdigit() and (
+                den[1] >= len(norms) or norms[den[1]] in (".", "!", "؟", "?")))):
             return _STOP, end
         return _DONE, (cur / den[0], den[1])
     elif x in POINT and cur:

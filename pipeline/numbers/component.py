@@ -281,7 +281,14 @@ def find_numbers(doc: Doc) -> list[Span]:
             doc.pct.add(k)
     blocked: set[int] = set()
     if "dates" in full.spans:
-        claimed = {k for sp in full.spans["dates"] for k in range(sp.start, sp.end)}
+        opener = context.get("counted_date_opener", ())
+        claimed = set()
+        for sp in full.spans["dates"]:
+            ks = range(sp.start, sp.end)
+            if sp._.kind == "relative" and full[sp.start].norm_ in opener:
+                # "قبل حوالى عشرة أيام"، "أول ستة أشهر من السنة": the count of units is a number too
+                ks = [k for k in ks if not (k > sp.start and full[k].norm_ and _is_number_word(full[k].norm_))]
+            claimed.update(ks)
         blocked = {k for k, t in enumerate(doc.idx) if t in claimed}
     ident = context.get("identifier_before", set())
     years = context.get("year_before", set())
@@ -510,6 +517,11 @@ def _ordinal_at(doc, norms, i, blocked):
     prev = norms[i - 1] if i else ""
     if prev in context.get("not_ordinal_before", ()) or prev in context.get("time_before", ()):
         return None, o[1]  # "كانون الثاني", "الساعة السادسة"
+    if i > 1 and not norms[i - 1].startswith("ال") and any(
+            v in context.get("regnal_title", ()) for v in clitic_variants(norms[i - 2])):
+        return None, o[1]  # "الملك عبدالله الثاني": a regnal number, part of the name
+    if i > 1 and any(v + " " + prev in context.get("name_before", ()) for v in clitic_variants(norms[i - 2])):
+        return None, o[1]  # "دوري الدرجة الأولى": a fixed name (conventions)
     if prev == "في" and i > 1 and norms[i - 2] in context.get("rate_unit", ()):
         return None, o[1]  # "جيجا بت في الثانية": per second
     if norms[i] in context.get("preliminary", ()) and doc[i].text.endswith("ي") and i > 0 \
@@ -554,6 +566,9 @@ def _quantity(doc, norms, ws, start, i, r, blocked) -> tuple[float, int, str] | 
         return _Skip((None, end))  # "ملايين الدولارات", "آلاف المهاجرين": no number
     if end == i + 1 and norms[i] in ("واحد", "واحده") and i > 0 and norms[i - 1] in context.get("not_number_before", ()):
         return _Skip(None)  # "أي واحد", "كل واحد": a pronoun
+    if end == i + 1 and norms[i] in ("واحد", "واحده", "واحدا") and end + 1 < n and norms[end] == "من" \
+            and norms[end + 1] in context.get("one_of_after", ()):
+        return _Skip(None)  # "واحدة من أهم البطولات": one of (conventions: no count)
     if end < n and ws[end - 1] == "" and doc[end].text[:1].isalpha() and norms[end] not in PERCENT_AFTER:
         return _Skip((None, end))  # "1M", "5G", "3D": part of a code
     end = _clip(end, i, blocked)
@@ -650,8 +665,9 @@ def _definite_number(norms: list[str], i: int) -> tuple[float, int] | None:
             # continue it ("عدد الزوار المليون ومائتين ألف")
             if r[1] > i + 1 or not is_definite_noun(prev):
                 return r
-    if hit is not None and hit[1] == "unit" and hit[0] >= 3 and is_definite_noun(prev) and read_ordinal(norms, i) is None:
-        return _read_undefined(norms, i)  # "المواسم الثلاثة"، "الأشهر الستة": a count after its noun
+    if hit is not None and hit[1] == "unit" and hit[0] >= 3 and read_ordinal(norms, i) is None and (
+            is_definite_noun(prev) or (len(prev) > 4 and prev.endswith(tuple(_data()[0].get("possessed_plural_end", ()))))):
+        return _read_undefined(norms, i)  # "المواسم الثلاثة"، "الأشهر الستة"، "أبنائي الثلاثة": a count after its noun
     return None
 
 
@@ -767,7 +783,11 @@ def _range(doc, norms, ws, i, j, blocked, between: bool):
     k = lo[1]
     if k >= n:
         return None
+    first_cur = None
     if between:
+        cur = currency(norms, k)
+        if cur and cur[1] < n and norms[cur[1]].startswith("و") and not any(x in blocked for x in range(k, cur[1])):
+            first_cur, k = cur[0], cur[1]  # "بين 100 ألف ريال ومليون ريال": the currency after each bound
         if norms[k] == "و":
             k += 1
         elif norms[k] in ("الي", "حتي"):  # "بين 200 إلى 300"
@@ -788,6 +808,8 @@ def _range(doc, norms, ws, i, j, blocked, between: bool):
     hi = read_number(norms, k, ws, ratios=False) or (read_ordinal(norms, k) if between else None)
     if hi is None or any(x in blocked for x in range(k, hi[1])):
         return None
+    if first_cur is not None and (currency(norms, hi[1]) or ("?",))[0] != first_cur:
+        return None  # "بين 100 ريال و50 دولارا": two amounts, no range
     lo_v, hi_v = _lower_bound(norms, lo[0], hi[0], hi[1]), hi[0]
     if hi_v < lo_v:
         return None

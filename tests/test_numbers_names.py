@@ -1,0 +1,74 @@
+"""Numbers: numbers that name rather than count (unit and resolution numbers, regnal numbers, fixed
+names, "one of"), counts after a possessed plural or inside a relative date, money ranges with the
+currency after each bound, ratios of number words. All sentences are written for these tests."""
+
+from __future__ import annotations
+
+import pipeline
+from pipeline.numbers import find_numbers
+
+
+def _spans(tok, text):
+    doc = tok(text)
+    return [(sp.text, sp._.value, sp._.value_max, sp._.kind) for sp in find_numbers(doc)]
+
+
+def _numbers(text, published="2016-03-10"):
+    return [(n["text"], n["value"], n["kind"]) for n in pipeline.extract(text, published=published)["numbers"]]
+
+
+def test_unit_and_resolution_numbers_are_identifiers(tok):
+    assert _spans(tok, "انتشرت الكتيبة 17 على الحدود.") == []
+    assert _spans(tok, "وصل قائد الفرقة 9 مشاة إلى الجبهة.") == []
+    assert _spans(tok, "طالب المجلس بتنفيذ القرار الأممي 1701 كاملا.") == []
+    # a count of divisions is a number
+    assert _spans(tok, "شاركت 9 فرق في العرض.") == [("9", 9.0, None, "cardinal")]
+
+
+def test_a_regnal_number_is_part_of_the_name(tok):
+    assert _spans(tok, "استقبل الملك فيصل الثاني الوفد.") == []
+    assert _spans(tok, "والبابا يوحنا الثالث والعشرون") == []
+    # a definite word after the title: an ordinal ("the second king")
+    assert _spans(tok, "كان الملك الثاني في الأسرة.") == [("الثاني", 2.0, None, "ordinal")]
+
+
+def test_the_first_division_league_is_a_name(tok):
+    assert _spans(tok, "صعد الفريق إلى دوري الدرجة الأولى.") == []
+    # a first-class seat or a second-degree burn keep their ordinal
+    assert _spans(tok, "أصيب بحروق من الدرجة الثانية.") == [("الثانية", 2.0, None, "ordinal")]
+
+
+def test_one_of_before_a_superlative_is_no_count(tok):
+    assert _spans(tok, "تعد المدينة واحدة من أجمل المدن.") == []
+    assert _spans(tok, "كان واحدا من أبرز اللاعبين.") == []
+    # one of a counted group stays one
+    assert _spans(tok, "نجا واحد من الركاب.") == [("واحد", 1.0, None, "cardinal")]
+
+
+def test_a_count_after_a_possessed_plural(tok):
+    assert _spans(tok, "سافر مع أشقائه الأربعة إلى مكة.") == [("الأربعة", 4.0, None, "cardinal")]
+    assert _spans(tok, "باع سياراتهم الخمس في المزاد.") == [("الخمس", 5.0, None, "cardinal")]
+    # an ordinal after it stays an ordinal; a definite number word after a verb is nothing
+    assert _spans(tok, "فاز في سباقاته الثالثة.") == [("الثالثة", 3.0, None, "ordinal")]
+    assert _spans(tok, "وصل الثلاثة.") == []
+
+
+def test_the_count_of_a_relative_date_is_a_number():
+    assert ("سبعة", 7.0, "cardinal") in _numbers("وصل الوفد قبل نحو سبعة أيام إلى الرياض.")
+    assert ("أربعة", 4.0, "cardinal") in _numbers("ارتفعت المبيعات في أول أربعة أشهر من العام.")
+    # the day of a date is not
+    assert _numbers("وصل الوفد قبل 20 مايو إلى الرياض.") == []
+
+
+def test_money_range_with_the_currency_after_each_bound(tok):
+    assert _spans(tok, "تراوحت الغرامات بين 50 ألف ريال و200 ألف ريال للمخالف.") == [
+        ("بين 50 ألف ريال و200 ألف", 50000.0, 200000.0, "range")]
+    # two currencies: two amounts
+    assert [s[3] for s in _spans(tok, "دفع بين 50 ريالا و20 دولارا.")] == ["money", "money"]
+
+
+def test_a_ratio_of_number_words_ending_the_sentence(tok):
+    assert _spans(tok, "حصل الطالب على ثلاثة من ثمانية.") == [("ثلاثة من ثمانية", 0.375, None, "fraction")]
+    # a counted noun after it, or digits: two numbers
+    assert [s[1] for s in _spans(tok, "فاز في ثلاثة من ثمانية مباريات.")] == [3.0, 8.0]
+    assert [s[1] for s in _spans(tok, "نجح 3 من 8.")] == [3.0, 8.0]
