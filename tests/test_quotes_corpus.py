@@ -62,3 +62,13 @@ def test_direct_rule(nlp, text, quote):
     doc = nlp(text)
     direct = [s.text for s in doc.spans["quotes"] if s._.kind == "direct"]
     assert direct == ([] if quote == "-" else [quote])
+
+
+REPORTED = Path(__file__).parent / "quotes_corpus" / "reported.tsv"
+
+
+@pytest.mark.parametrize(("text", "quotes"), list(_rows(REPORTED)))
+def test_reported_rule(nlp, text, quotes):
+    doc = nlp(text)
+    got = [s.text for s in sorted(doc.spans["quotes"], key=lambda s: s.start_char) if s._.kind == "reported"]
+    assert got == ([] if quotes == "-" else quotes.split(" | "))

@@ -43,7 +43,7 @@ from .lexicon import (
 )
 from .marks import quoted_spans
 from .resolve import settle
-from .speakers import COLON, COMMA, END, Speaker, read_speaker
+from .speakers import COLON, COMMA, END, Speaker, _clause_after_source, read_speaker
 
 MIN_UNCUED_WORDS = 8  # a quotation with no cue at all must be at least this long
 MIN_CUED_WORDS = 3  # … and one with a cue but no colon
@@ -55,7 +55,8 @@ LEAD_PARTICLES = cue_words("lead_particle")
 RELATIVE = cue_words("relative")
 # words that open a clause whose subject precedes its verb (وكان X قال، إلا أن X نفت)
 CLAUSE_OPENERS = cue_words("clause_opener")
-AMMA = cue_words("topic")  # أما X فقال: the topic is the subject of the ف-verb
+AMMA = cue_words("topic")
+TOPIC_PREPOSITIONS = cue_words("topic_preposition")  # وعن الأزمة، قال: what the statement is about  # أما X فقال: the topic is the subject of the ف-verb
 
 
 @dataclass
@@ -362,6 +363,10 @@ class _Finder:
                 if commas > 2:
                     return None
             j -= 1
+        while start < v and doc[start].is_space:
+            start += 1
+        if start < v and strip_conj(self.norms[start]) in TOPIC_PREPOSITIONS:
+            return None  # وعن الدور الإيراني، قال: a topic, not the subject
         while start < v and (doc[start].is_space or is_stop(doc[start].text)):
             start += 1
         if start >= v:
@@ -553,13 +558,22 @@ class _Finder:
                 continue
             if sp is not None and glued and sp.start == src:
                 sp.cut = 1  # وفقا لتقييم: the speaker starts after the preposition
+            if self._inside_attribution(s0, i):
+                i += ln
+                continue  # وشدد الوزير بحسب القناة على أن …: the source of the verb's own clause
             before = self._words(s0, i)
+            after_at = sp.phrase_end if sp is not None else src
+            if 0 < before < 4 and self._words(after_at, s1) >= 4 and not any(self.inside[x] for x in range(after_at, s1)):
+                before = 0  # وتأتي هذه التطورات بحسب القناة في وقت …: the clause after the source
             if before == 0:
                 # وبحسب المصادر، فإن …: the clause after the source
                 k = sp.phrase_end if sp is not None else src
-                while k < s1 and doc[k].text not in SEMI_COMMA and doc[k].norm_ not in FA_INNA and k - i < 25:
-                    k += 1
-                a = _next_word(doc, k + 1) if k < s1 and doc[k].text in SEMI_COMMA else k
+                if sp is not None and k < s1 and k > sp.start and _clause_after_source(doc, k, s1):
+                    a = k  # وبحسب البيان ستتوقف الأعمال …: the clause right after the source
+                else:
+                    while k < s1 and doc[k].text not in SEMI_COMMA and doc[k].norm_ not in FA_INNA and k - i < 25:
+                        k += 1
+                    a = _next_word(doc, k + 1) if k < s1 and doc[k].text in SEMI_COMMA else k
                 if a < s1 and doc[a].norm_ in FA_INNA:
                     a += 1
                 a, b = _trim(doc, a, s1)
@@ -569,6 +583,20 @@ class _Finder:
                 cand = Candidate(pos=i, start=a, end=b, kind="reported", cue=doc[i:i + ln].text, speaker=sp)
                 self.cands.append(cand)
             i += ln
+
+    def _inside_attribution(self, s0: int, i: int) -> bool:
+        """Whether a speech verb before token ``i`` in its sentence has not yet reached its أن/إن or
+        colon: a source phrase there belongs to the verb's attribution."""
+        for k in range(i - 1, s0 - 1, -1):
+            t = self.doc[k]
+            if t.text in COLON or t.text in END or strip_conj(t.norm_) in COMPLEMENTIZERS or self.inside[k]:
+                return False
+            v = self.verbs[k]
+            if v is not None and not v.weak and v.tense != "participle":
+                j = _next_word(self.doc, i + 1)
+                ahead = range(i, min(self.sent_end[i], i + MAX_GAP))
+                return any(strip_conj(self.norms[x]) in COMPLEMENTIZERS for x in ahead) and j < self.n
+        return False
 
     # ---- attribution -------------------------------------------------------------------------
     def resolve(self) -> list[Candidate]:

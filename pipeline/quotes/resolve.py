@@ -27,11 +27,22 @@ from spacy.tokens import Doc
 
 from ..lang.chars import QUOTE_MARKS
 from ..lang.normalize import normalize, strip_proclitics
-from .lexicon import cue_words, ent_index, entities, in_class, is_stop, role_synonyms, title_of, verb_of
+from .lexicon import (
+    cue_words,
+    ent_index,
+    entities,
+    in_class,
+    is_stop,
+    role_synonyms,
+    strip_conj,
+    title_of,
+    verb_of,
+)
 from .speakers import Speaker, _has_article, _is_org_mention, name_bounds
 
 MAX_NAME_WORDS = 4
 _RELATIVE = cue_words("relative")
+_COMPLEMENTIZERS = cue_words("complementizer")
 
 
 def _key(doc: Doc, a: int, b: int) -> tuple[str, ...]:
@@ -91,7 +102,7 @@ def _invalid(doc: Doc, sp: Speaker) -> bool:
     first = words[0]
     if verb_of(first.norm_) is not None and not _has_article(first.text):
         return True
-    if in_class(first.norm_, "particle") or is_stop(first.text):
+    if in_class(first.norm_, "particle") or (is_stop(first.text) and not in_class(first.norm_, "statement")):
         return True
     return len(words) == 1 and "\u064b" in first.text
 
@@ -109,6 +120,10 @@ def _is_description(doc: Doc, sp: Speaker) -> bool:
         return (sp.described and title_of(n) is not None and sp.end - sp.start >= 2
                 and _has_article(doc[sp.start + 1].text))
     return sp.described or title_of(n) is not None or any(in_class(n, c) for c in ("org", "source", "role"))
+
+
+def _ends_phrase(t) -> bool:
+    return t.is_punct or t.is_space or strip_conj(t.norm_) in _COMPLEMENTIZERS
 
 
 def _statement_head(doc: Doc, sp: Speaker) -> bool:
@@ -252,6 +267,8 @@ class _Settler:
         doc = self.doc
         # named in the phrase: بيان للتحالف، تقرير رسمي لاسبيتار، بيان وزارة الداخلية
         end = max(sp.end, sp.phrase_end)
+        while end < min(len(doc), sp.start + 4) and not _ends_phrase(doc[end]):
+            end += 1
         for e in entities(doc):
             if e.label_ == "ORG" and sp.start < e.start < end:
                 return self.fullest(Speaker(e.start, e.end, entity_id=getattr(e._, "entity_id", None), phrase_end=e.end))

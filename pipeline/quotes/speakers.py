@@ -23,6 +23,7 @@ from .lexicon import (
     entities,
     in_class,
     is_stop,
+    source_index,
     strip_conj,
     title_of,
     verb_of,
@@ -268,12 +269,17 @@ def _head_end(doc: Doc, i: int, limit: int, whole: bool) -> int:
             break
         if "\u064b" in t.text:  # tanween fatha: an adverb or a circumstantial (مداعباً، سابقاً)
             break
-        if is_stop(t.text) and not (titled and t.text == "في" and h_end + 1 < limit
-                                    and _role_word(doc[h_end + 1].norm_, doc[h_end + 1].text)) \
+        if is_stop(t.text) and not (h_end == i and in_class(t.norm_, "statement")) and not (titled and t.text == "في" and h_end + 1 < limit
+                                    and (_role_word(doc[h_end + 1].norm_, doc[h_end + 1].text)
+                                         or _person_ahead(doc, h_end + 1, limit))) \
                 and not _source_complement(doc, i, h_end, limit):
             break
         if h_end > i and in_class(t.norm_, "object") and not _has_article(t.text):
             break  # روى الرجل تفاصيل الحادث: the object of the verb
+        if h_end > i and not whole and _source_at(doc, h_end, limit):
+            break  # وشدد الوزير بحسب القناة على أن: the source phrase ends the subject
+        if whole and h_end > i and _clause_after_source(doc, h_end, limit):
+            break  # وبحسب البيان ستتوقف الأعمال …: the clause starts after the source
         if titled and not whole and _object_after_adjective(doc, h_end):
             break  # ووصف رئيس الحكومة اليمني العمل الجماعي: the object after the role
         if h_end > i and (t.norm_ in ("لـ", "ل") or strip_conj(t.norm_).startswith("لل") and not (titled or whole)):
@@ -282,6 +288,50 @@ def _head_end(doc: Doc, i: int, limit: int, whole: bool) -> int:
             titled = True
         h_end += 1
     return h_end
+
+
+def _source_at(doc: Doc, k: int, limit: int) -> bool:
+    """Whether a source phrase (بحسب، وفقا لـ، نقلا عن …) starts at token ``k``: its words after the
+    first must follow (على لسان, not على alone); ل may be glued to the next word."""
+    idx = source_index()
+    first = doc[k].norm_
+    for words, _ in idx.get(first, []) + (idx.get(strip_conj(first), []) if strip_conj(first) != first else []):
+        j = k + 1
+        for w in words[1:]:
+            if j >= limit or not (doc[j].norm_ == w or (w in ("ل", "لـ") and doc[j].norm_.startswith("ل"))):
+                break
+            j += 1
+        else:
+            return True
+    return False
+
+
+def _clause_after_source(doc: Doc, k: int, limit: int) -> bool:
+    """A bare word right after a definite word of a source phrase (بحسب البيان ستتوقف …) starts the
+    attributed clause: it is no continuation of the name (no title, organization, region or
+    continuation word, no ل/ب construct before a definite word, not inside the same entity)."""
+    prev, t = doc[k - 1], doc[k]
+    if not (_has_article(prev.text) and t.text.isalpha() and not _has_article(t.text)):
+        return False
+    if title_of(t.norm_) is not None or any(in_class(t.norm_, c) for c in ("org", "region", "cont")):
+        return False
+    if t.norm_[0] in "لب" and k + 1 < limit and _has_article(doc[k + 1].text):
+        return False
+    e = ent_index(doc).cover[k - 1]
+    return e is None or e.end <= k
+
+
+def _person_ahead(doc: Doc, j: int, limit: int) -> bool:
+    """A PER entity starts within a few words from ``j``, before any boundary (المختص في مجال التأمين
+    الطبي فواز السلوم): في is inside the role that names the person."""
+    cover = ent_index(doc).cover
+    for k in range(j + 1, min(limit, j + 6)):
+        if _is_boundary(doc, k) or doc[k].text in COMMA or is_stop(doc[k].text):
+            return False
+        e = cover[k]
+        if e is not None and e.start == k and e.label_ in ("PER", "PERS"):
+            return True
+    return False
 
 
 def _source_complement(doc: Doc, i: int, j: int, limit: int) -> bool:
@@ -376,6 +426,13 @@ def _name(doc: Doc, k: int, h_end: int, whole: bool, role_a: int | None,
         if qm[0] - 1 >= k and qm[0] - 1 == name_a - 2 and in_class(doc[qm[0] - 1].norm_, "org") and not whole:
             # شركة «تيراداتا»: the organization is its head noun and the quoted name
             name_a, name_b = qm[0] - 1, qm[1] + 1
+    if not whole and not quoted and name_b - name_a >= 2 and in_class(doc[name_a].norm_, "org"):
+        # an organization head first (قيادة قوات التحالف بدء هدنة …): the organization phrase, up to
+        # the end of the entity in it, is the name; what follows is the verb's object
+        cover = ent_index(doc).cover
+        ends = [cover[x].end for x in range(name_a, name_b) if cover[x] is not None and cover[x].label_ == "ORG"]
+        if ends and ends[0] < name_b:
+            return name_a, ends[0], role_a, role_b
     if not whole and not quoted and name_b - name_a >= 3:
         # a description before the name (عالم الآثار الإسرائيلي إليات مزار): the name is what
         # follows the last word with the article
@@ -454,6 +511,10 @@ def _link_entity(doc: Doc, sp: Speaker, i: int, role_a: int | None, role_b: int 
     ent = _entity_in(doc, sp.start, sp.end) if sp.start != role_a else None
     if ent is None and sp.start == role_a and role_b is not None and role_b - role_a <= 1:
         ent = _entity_in(doc, i, sp.phrase_end)
+    if (ent is not None and ent.label_ == "ORG" and ent.start == sp.start + 1 and ent.end == sp.end
+            and in_class(doc[sp.start].norm_, "org") and not _has_article(doc[sp.start].text)):
+        sp.entity_id = getattr(ent._, "entity_id", None)  # قيادة قوات التحالف: the head noun is the name's
+        return
     if ent is not None:
         sp.start, sp.end = name_bounds(doc, ent)
         sp.entity_id = getattr(ent._, "entity_id", None)
