@@ -139,3 +139,9 @@ def test_a_number_before_money_is_not_the_day_of_a_month(tok):
     assert ("15", 0.15, "money") in [(n["text"], n["value"], n["kind"]) for n in got["numbers"]]
     # a day before a counted noun that is no money stays the day
     assert values(tok, "وصل الوفد في مارس 15 صباحا.")[0][1].startswith("2016-03-15")
+
+
+def test_half_of_a_decade(tok):
+    assert values(tok, "ازدهرت الصناعة في النصف الثاني من الثمانينيات.") == [
+        ("النصف الثاني من الثمانينيات", "1985/1989", "absolute")]
+    assert values(tok, "ازدهرت الصناعة في النصف الأول من التسعينيات.")[0][1] == "1990/1994"

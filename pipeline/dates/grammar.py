@@ -1054,6 +1054,9 @@ class Grammar(Parser):
 
     def age(self, p: int):
         """"التاسعة من عمره"، "الخامسة والعشرين من العمر": an age, in years."""
+        T = self.P.text
+        if not any(T[q] == "من" and T[q + 1] in AGE_NOUNS for q in range(p + 1, min(p + 5, self.n - 1))):
+            return None  # cheap test first: no "من عمره" just after
         if p > 0 and self.cat(p - 1, "unit"):
             return None  # "في العقد الثالث من عمره": a decade of a life, not an age in years
         r = self.number(p, ordinal=True)

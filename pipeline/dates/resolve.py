@@ -461,7 +461,7 @@ def _part(sem: dict, pub: date | None, future) -> Result:
         sem = dict(sem, part="late")  # "عطلة نهاية العام": the end of the year
     span = (z - a).days + 1
     if gran == "decade":
-        years = {"early": (0, 3), "mid": (3, 6), "late": (6, 9)}[sem["part"]]
+        years = {"early": (0, 3), "mid": (3, 6), "late": (6, 9), "h1": (0, 4), "h2": (5, 9)}[sem["part"]]
         return f"{_year(a.year + years[0])}/{_year(a.year + years[1])}", gran, cal, kind, hij
     if sem["part"] in ("h1", "h2"):  # "النصف الأول من العام": January-June
         if gran == "year" and a.month == 1 and a.day == 1 and z.year == a.year:
