@@ -145,3 +145,19 @@ def test_half_of_a_decade(tok):
     assert values(tok, "ازدهرت الصناعة في النصف الثاني من الثمانينيات.") == [
         ("النصف الثاني من الثمانينيات", "1985/1989", "absolute")]
     assert values(tok, "ازدهرت الصناعة في النصف الأول من التسعينيات.")[0][1] == "1990/1994"
+
+
+def test_the_day_of_eid_is_the_feast_nearest_the_publication_date(tok):
+    # 2016-07-10: Eid al-Fitr 1437 (2016-07-06) is nearer than Eid al-Adha (2016-09-11)
+    assert values(tok, "زار المحافظ المرضى يوم العيد.", date(2016, 7, 10)) == [("يوم العيد", "2016-07-06", "absolute")]
+    assert values(tok, "زار المحافظ المرضى في أول أيام العيد.", date(2016, 9, 1))[0][1] == "2016-09-11"
+    # the feast's prayer or the word alone is no date
+    assert values(tok, "صلى المواطنون العيد في الساحات.", date(2016, 7, 10)) == []
+
+
+def test_the_days_off_of_a_feast_have_no_value(tok):
+    assert values(tok, "ازدحمت الفنادق خلال إجازة عيد الأضحى.") == [("إجازة عيد الأضحى", None, "absolute")]
+    assert values(tok, "ازدحمت الفنادق خلال إجازة العيد.") == [("إجازة العيد", None, "absolute")]
+    # a leave that is no feast's is nothing; the weekend stays the weekend
+    assert values(tok, "حصل الموظف على إجازة مرضية.") == []
+    assert values(tok, "سافر في عطلة نهاية الأسبوع الماضي.")[0][1] == "2016-W09-WE"

@@ -711,12 +711,20 @@ class Grammar(Parser):
 
     def holiday(self, p: int):
         """عيد الفطر، (يوم) عيد الميلاد، عيد الأضحى المبارك لعام 1443 هـ، عيد الفصح 2021، الحج سنة 2016."""
-        r = self.cat(p, "holiday")
+        leave = self.cat(p, "leave")  # "إجازة عيد الفطر": the days off, as many as the employer gives
+        r = self.cat(leave[0] if leave else p, "holiday")
         if not r and self.is_word(p, "يوم"):
             r = self.cat(p + 1, "holiday")  # "يوم عيد الميلاد"
         if not r:
+            if leave and self.is_word(leave[0], "العيد"):
+                return leave[0] + 1, {"t": "holiday", "m": 0, "day": 0, "cal": "none"}  # "إجازة العيد"
             return None
         _, cal, m, day, weak = r[1]
+        if leave:
+            end = self._year_after(r[0], {})
+            return end, {"t": "holiday", "m": 0, "day": 0, "cal": "none"}
+        if cal == "eid":  # "يوم العيد": the feast nearest the publication date
+            return r[0], {"t": "eid"}
         if isinstance(day, int) and cal in ("gregorian", "hijri"):
             sem = {"t": "date", "m": m, "d": day, "cal": cal, "holiday": True}
         else:

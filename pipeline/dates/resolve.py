@@ -131,6 +131,15 @@ def resolve(sem: dict, pub: date | None, future=lambda: False) -> Result:
         return _season(sem, pub)
     if t == "time":
         return _time(sem, pub, future)
+    if t == "eid":  # "يوم العيد": Eid al-Fitr or Eid al-Adha, the one nearest the publication date
+        if pub is None:
+            return None, "day", "hijri", "absolute", None
+        cands = [resolve({"t": "date", "m": m, "d": d, "cal": "hijri", "holiday": True}, pub, future)
+                 for m, d in ((10, 1), (12, 10))]
+        cands = [c for c in cands if c[0]]
+        if not cands:
+            return None, "day", "hijri", "absolute", None
+        return min(cands, key=lambda c: abs((date.fromisoformat(c[0][:10]) - pub).days))
     if t == "anaphor":  # "في اليوم ذاته": the day of an event named earlier, not the publication date
         return None, sem["unit"], "gregorian", "relative", None
     if t == "holiday":
