@@ -8,15 +8,21 @@ import pytest
 
 from pipeline.lang.normalize import normalize
 from pipeline.ner import rules
+from pipeline.ner.features import Lexicon
 
 
 def _norms(text: str) -> list[str]:
     return [normalize(w) for w in text.split()]
 
 
-def _run(text: str, spans, step=None, counts=None):
+def _lexicon(counts=None, gazetteer=None) -> Lexicon:
+    gaz = {tuple(normalize(w) for w in name.split()): lab for name, lab in (gazetteer or {}).items()}
+    return Lexicon(counts=counts, gazetteer=gaz)
+
+
+def _run(text: str, spans, step=None, counts=None, gazetteer=None):
     steps = None if step is None else [step]
-    return rules.apply_news_rules(list(spans), _norms(text), counts, steps=steps)
+    return rules.apply_news_rules(list(spans), _norms(text), _lexicon(counts, gazetteer), steps=steps)
 
 
 def _spans(text: str, out) -> set[tuple[str, str]]:
@@ -93,6 +99,17 @@ def test_trims_a_weekday_after_a_person_and_a_board_before_a_body():
     assert _spans(text, _run(text, [(1, 4, "ORG")], rules._trims)) == {("نادي الفجر", "ORG")}
     text = "اجتمعت إدارة شؤون الزوار أمس"  # no second head: the whole name
     assert _run(text, [(1, 4, "ORG")], rules._trims) == [(1, 4, "ORG")]
+
+
+def test_trims_a_leading_adjective_or_particle_of_a_person_and_a_role_before_a_place():
+    text = "قال المدرب الأرجنتيني خورخي سيلفا إن"
+    assert _spans(text, _run(text, [(2, 5, "PER")], rules._trims)) == {("خورخي سيلفا", "PER")}
+    text = "وأكد بأن مخلوف قتل"
+    assert _spans(text, _run(text, [(1, 3, "PER")], rules._trims)) == {("مخلوف", "PER")}
+    text = "وقال ومحافظ الأقصر إن"
+    assert _spans(text, _run(text, [(1, 3, "LOC")], rules._trims)) == {("الأقصر", "LOC")}
+    text = "وصل أحمد السعدي أمس"  # a name that starts like no particle stays whole
+    assert _run(text, [(1, 3, "PER")], rules._trims) == [(1, 3, "PER")]
 
 
 def test_trims_a_masculine_nationality_after_a_place_into_a_body():
@@ -224,6 +241,62 @@ def test_short_forms_with_a_definite_word_or_a_demonstrative_stay():
     assert _run(text, [], rules._short_forms) == []
 
 
+# 10. a place or body run on into a person
+
+_GAZ = {"الأقصر": "LOC", "محمد": "PER", "أحمد": "LOC", "داود": "PER", "أوبك": "ORG", "عبد": "PER", "بن": "PER"}
+
+
+def test_place_and_person_after_a_role_are_two_names():
+    text = "وقال محافظ الأقصر محمد بدر إن"
+    assert _spans(text, _run(text, [(2, 5, "LOC")], rules._split_persons, gazetteer=_GAZ)) == {
+        ("الأقصر", "LOC"), ("محمد بدر", "PER")}
+    text = "وأشار الأمين العام لأوبك عبد الله البدري إلى"
+    assert _spans(text, _run(text, [(3, 7, "PER")], rules._split_persons, gazetteer=_GAZ)) == {
+        ("لأوبك", "ORG"), ("عبد الله البدري", "PER")}
+
+
+def test_a_persons_own_name_is_not_cut():
+    text = "وزار أحمد داود أوغلو أنقرة"  # a first name the gazetteer also knows as a place
+    assert _run(text, [(1, 4, "PER")], rules._split_persons, gazetteer=_GAZ) == [(1, 4, "PER")]
+    text = "وقال محمد بن سلمان إن"
+    assert _run(text, [(1, 4, "PER")], rules._split_persons, gazetteer=_GAZ) == [(1, 4, "PER")]
+
+
+# 11. bodies and places named after a person
+
+def test_head_before_a_person_names_a_body_or_a_place():
+    text = "قامت مجموعة د. سامي الحربي الطبية بحملة"
+    assert _spans(text, _run(text, [(3, 5, "PER")], rules._named_after_person)) == {
+        ("مجموعة د. سامي الحربي الطبية", "ORG")}
+    text = "تأسيس شركة سعد الهداب وأولاده القابضة برأسمال"
+    assert _spans(text, _run(text, [(2, 4, "PER")], rules._named_after_person)) == {
+        ("شركة سعد الهداب وأولاده القابضة", "ORG")}
+    text = "تجمع الأهالي في متنزه الأمير سلطان أمس"
+    assert _spans(text, _run(text, [(5, 6, "PER")], rules._named_after_person)) == {("متنزه الأمير سلطان", "LOC")}
+
+
+def test_generic_or_other_nouns_before_a_person_stay():
+    text = "قال مدير الشركة سامي الحربي إن"  # definite: "the company's director, Sami"
+    assert _run(text, [(3, 5, "PER")], rules._named_after_person) == [(3, 5, "PER")]
+    text = "التقى وفد سامي الحربي"
+    assert _run(text, [(2, 4, "PER")], rules._named_after_person) == [(2, 4, "PER")]
+
+
+# 12. listed companies in market reports
+
+def test_listed_companies_in_a_sentence_about_shares():
+    text = "تلتها أسهم الخليج للتدريب والعالمية للتأمين ووفرة وتصدرت شركة الكابلات"
+    assert _spans(text, _run(text, [], rules._stock_lists)) == {
+        ("الخليج للتدريب", "ORG"), ("والعالمية للتأمين", "ORG"), ("ووفرة", "ORG"), ("شركة الكابلات", "ORG")}
+    text = "وجاءت أسهم شركات موبايلي والإنماء طوكيو"
+    assert _spans(text, _run(text, [(4, 6, "LOC")], rules._stock_lists)) == {("موبايلي", "ORG"), ("والإنماء طوكيو", "ORG")}
+
+
+def test_company_words_without_shares_stay():
+    text = "وصل الوفد إلى الخليج والرياض"
+    assert _run(text, [(4, 5, "LOC")], rules._stock_lists) == [(4, 5, "LOC")]
+
+
 # document rules: sports reports
 
 _SPORTS = ["قال مدرب المنتخب إن اللاعب جاهز للمباراة", "وشارك المهاجم في التدريبات"]
@@ -254,6 +327,14 @@ def test_no_sports_report_no_teams():
     sents = ["زار الوزير بنما أمس", "وقال إن النصر قريب"]
     out = _doc(sents, [[(2, 3, "LOC")], []])
     assert out == [{("بنما", "LOC")}, set()]
+
+
+# document rules: adjectives
+
+def test_country_name_as_adjective_after_a_plural():
+    sents = ["ونقلت الصحيفة عن مواقع سورية معارضة", "وعاد اللاجئون إلى سورية"]
+    out = _doc(sents, [[(4, 5, "LOC")], [(3, 4, "LOC")]])
+    assert out == [set(), {("سورية", "LOC")}]
 
 
 # the whole layer in the shipped model

@@ -121,7 +121,7 @@ class CRFEntityRecognizer:
         if level:
             spans = apply_head_rules(spans, norms, level)
         if self.news_rules:
-            spans = apply_news_rules(spans, norms, self.lexicon.counts)
+            spans = apply_news_rules(spans, norms, self.lexicon)
         return spans
 
     def __call__(self, doc: Doc) -> Doc:

@@ -6,7 +6,7 @@ from functools import lru_cache
 
 from ..lang.normalize import clitic_variants, normalize, strip_proclitics
 from ..resources import rows
-from .features import MAX_CHAIN, NOT_CHAIN, Lexicon, chain_word, head_kind
+from .features import MAX_CHAIN, NOT_CHAIN, Lexicon, chain_word, gaz_key, head_kind, title_length, titles
 
 _OPEN_QUOTES = frozenset("«“\"'")
 _CLOSE_QUOTES = frozenset("»”\"'")
@@ -149,6 +149,7 @@ def _phrase_matches(norms: list[str], names: dict[tuple[str, ...], str], lexicon
 
 _DASHES = frozenset("-–—:")
 _PLACE_PREPS = frozenset(normalize(w) for w in ("في", "إلى", "الى", "من", "داخل", "خارج"))
+_EMPTY = Lexicon()
 _WITH_ON = frozenset(normalize(w) for w in ("مع", "على"))
 _DEMONSTRATIVES = frozenset(normalize(w) for w in ("هذه", "هذا", "تلك", "ذلك", "هذي"))
 
@@ -213,6 +214,17 @@ def news_words() -> _NewsWords:
     return _NewsWords()
 
 
+_LAST: list = [None, frozenset()]  # the last sentence seen by _present and its classes
+
+
+def _present(norms: list[str], words: _NewsWords) -> frozenset[str]:
+    """The classes any word of the sentence may start (a cheap gate: a step whose classes are absent
+    returns at once); computed once per sentence."""
+    if _LAST[0] is not norms:
+        _LAST[0], _LAST[1] = norms, frozenset().union(*map(words.starts, norms))
+    return _LAST[1]
+
+
 @lru_cache(maxsize=100_000)
 def _variants(n: str) -> tuple[str, ...]:
     """A normalized word and its readings without proclitics (و ف ب ل ك, لل)."""
@@ -274,6 +286,12 @@ def _trim(i: int, j: int, lab: str, norms: list[str], words: _NewsWords, counts:
     elif lab == "LOC" and j - i >= 2 and norms[j - 1] in words.masc and _bare(norms[j - 2]) not in words.get(
             "region_noun"):  # "المحرق البحريني"، "غلطة سراي التركي": a masculine body, not a place
         j, lab = j - 1, "ORG"
+    if lab == "PER":  # "الأوروجوياني خورخي دا سيلفا"، "بأن مخلوف"
+        while j - i >= 2 and (norms[i] in words.nationality or norms[i] in words.get("not_lead")):
+            i += 1
+    elif j - i >= 2 and lab in ("LOC", "ORG") and ("ال" + _variants(norms[i])[-1] in titles()
+                                                   or _bare(norms[i]) in titles()):
+        i += 1  # "ومحافظ الأقصر": a role before the place
     if lab == "PER" and j - i >= 2 and norms[j - 1] in words.weekdays:  # "أشتون كارتر الخميس"
         j -= 1
     if lab == "ORG" and j - i >= 3:  # "إدارة نادي الجيل"، "مجلس إدارة مصرف الراجحي"
@@ -301,8 +319,10 @@ def _company_chain(j: int, norms: list[str], taken: list[bool], activity: frozen
     return k
 
 
-def _fixed_phrases(out, norms, words, counts):
+def _fixed_phrases(out, norms, words, lex):
     """Fixed phrases whose words are no names: "رابط الخبر"، "الرباط الصليبي"، "مسقط رأسه"."""
+    if "not_name" not in _present(norms, words):
+        return out
     for k in range(len(norms)):
         end = words.phrase_at("not_name", norms, k)
         if end:
@@ -310,14 +330,16 @@ def _fixed_phrases(out, norms, words, counts):
     return out
 
 
-def _trims(out, norms, words, counts):
+def _trims(out, norms, words, lex):
     """The words a model span runs on over (``_trim``)."""
-    return sorted(_trim(i, j, lab, norms, words, counts) for i, j, lab in out)
+    return sorted(_trim(i, j, lab, norms, words, lex.counts) for i, j, lab in out)
 
 
-def _quoted_names(out, norms, words, counts):
+def _quoted_names(out, norms, words, lex):
     """A head noun and a name in quotation marks are one ORG, marks included ("تنظيم «داعش»"،
     "شركة «تيراداتا»"، "مجموعة «كايشن» للنشر المالي")."""
+    if "quote_head" not in _present(norms, words) or not _OPEN_QUOTES.intersection(norms):
+        return out
     n = len(norms)
     taken = _taken(out, n)
     heads, company = words.get("quote_head"), words.get("company_head")
@@ -337,7 +359,7 @@ def _quoted_names(out, norms, words, counts):
     return out
 
 
-def _company_names(out, norms, words, counts):
+def _company_names(out, norms, words, lex):
     """A company's name goes on over ل + its activity ("شركة مصر لإنتاج الأسمدة"، "وشركة النيل
     للتسويق")."""
     taken = _taken(out, len(norms))
@@ -351,9 +373,11 @@ def _company_names(out, norms, words, counts):
     return out
 
 
-def _kingdom(out, norms, words, counts):
+def _kingdom(out, norms, words, lex):
     """"المملكة" / "السلطنة" standing alone for the country is a place ("زار المملكة"), and so is the
     full name it starts ("المملكة العربية السعودية")."""
+    if "kingdom" not in _present(norms, words):
+        return out
     n = len(norms)
     taken = _taken(out, n)
     for k in _untagged(taken, norms, words.get("kingdom")):
@@ -364,10 +388,12 @@ def _kingdom(out, norms, words, counts):
     return out
 
 
-def _media(out, norms, words, counts):
+def _media(out, norms, words, lex):
     """A newspaper, agency or channel whose name is also a common word or a place ("سبق"، "الوطن"،
     "الشرق الأوسط") is an ORG as a source: in quotation marks ("لـ«عكاظ»"، "نشرته «سبق»") or opening a
     byline ("عين اليوم – متابعات")."""
+    if "media" not in _present(norms, words):
+        return out
     n = len(norms)
     for k in range(n):
         end = words.phrase_at("media", norms, k, clitic=False)
@@ -385,10 +411,13 @@ def _media(out, norms, words, counts):
     return out
 
 
-def _regional_bodies(out, norms, words, counts):
+def _regional_bodies(out, norms, words, lex):
     """A sector noun before a place is a regional body ("تعليم جازان"، "بصحة القصيم"، "لإدارة طرق
     جازان"); a body that has no name without its place is one ORG with it ("الجوازات بمنطقة مكة
     المكرمة"، "إدارة التعليم بجازان"، "الشؤون الصحية في محافظة الأحساء"، "الشؤون الصحية بالمنطقة")."""
+    present = _present(norms, words)
+    if "sector" not in present and "department" not in present:
+        return out
     n = len(norms)
     sector = words.get("sector")
     by_start = {s[0]: s for s in out}
@@ -422,9 +451,11 @@ def _regional_bodies(out, norms, words, counts):
     return out
 
 
-def _national_bodies(out, norms, words, counts):
+def _national_bodies(out, norms, words, lex):
     """A national team, league, army or armed forces named by a nationality adjective is an ORG
     ("المنتخب البحريني"، "الدوري الفرنسي لكرة القدم"، "الجيش السوري"، "القوات العراقية")."""
+    if "nation_body" not in _present(norms, words):
+        return out
     n = len(norms)
     body = words.get("nation_body")
     for k in range(n - 1):
@@ -437,9 +468,11 @@ def _national_bodies(out, norms, words, counts):
     return out
 
 
-def _short_forms(out, norms, words, counts):
+def _short_forms(out, norms, words, lex):
     """A short form that names one body in news is an ORG ("التحالف" for the coalition, "القاعدة"),
     unless a definite word goes on with it ("القاعدة الجوية") or a demonstrative points at it."""
+    if "short_org" not in _present(norms, words):
+        return out
     n = len(norms)
     for k in _untagged(_taken(out, n), norms, words.get("short_org")):
         if not (k + 1 < n and chain_word(norms[k + 1]) or k > 0 and norms[k - 1] in _DEMONSTRATIVES):
@@ -447,19 +480,126 @@ def _short_forms(out, norms, words, counts):
     return out
 
 
+def _gaz(lex: Lexicon, n: str) -> set[str]:
+    """Labels of the one-word gazetteer entries of a word (any reading without proclitics)."""
+    out: set[str] = set()
+    for v in _variants(n):
+        out |= lex.gaz_words.get(gaz_key((v,)), set())
+    return out
+
+
+def _split_persons(out, norms, words, lex):
+    """A span that runs a place or body on into a person's name after a role is two names ("محافظ
+    الأقصر محمد بدر" -> LOC + PER, "الأمين العام لأوبك عبد الله البدري" -> ORG + PER): the cut is
+    where a gazetteer place or body is followed by a gazetteer first name and two words or more."""
+    if not lex.gaz_words:
+        return out
+    new = []
+    for i, j, lab in out:
+        cut = None
+        for k in range(i + 1, j - 1):
+            w, prev = norms[k], norms[k - 1]
+            if _definite(w) or w in words.get("name_link") or "PER" not in _gaz(lex, w):
+                continue  # a first name opens the person's part
+            before = _gaz(lex, prev)
+            if "PER" in before or _bare(prev) in titles() or not (
+                    "ORG" in before or "LOC" in before and (_definite(prev) or head_kind(norms[i]))):
+                continue
+            cut = k
+            break
+        if cut is None:
+            new.append((i, j, lab))
+            continue
+        first = lab if lab != "PER" else ("ORG" if "ORG" in _gaz(lex, norms[cut - 1]) else "LOC")
+        new += [(i, cut, first), (cut, j, "PER")]
+    return new
+
+
+def _named_after_person(out, norms, words, lex):
+    """A head noun before a person's name is a body or a place named after the person: "مجموعة
+    د.سليمان الحبيب الطبية" ORG, "شركة سعد الهداب وأولاده القابضة" ORG, "مدرسة عمر بن الخطاب"
+    ORG, "متنزهات الأمير سلطان" LOC, "مسرح عبدالرحمن المريخي" LOC; the name goes on over
+    "وأولاده" and definite adjectives."""
+    present = _present(norms, words)
+    if "person_org_head" not in present and "person_place_head" not in present or not any(
+            s[2] == "PER" for s in out):
+        return out
+    n = len(norms)
+    taken = _taken(out, n)
+    starts = {s[0]: s for s in out}
+    org, loc = words.get("person_org_head"), words.get("person_place_head")
+    for k in range(n - 1):
+        if taken[k] or _definite(norms[k]):
+            continue
+        forms = _variants(norms[k])
+        kind = "ORG" if any(v in org for v in forms) else "LOC" if any(v in loc for v in forms) else None
+        if kind is None:
+            continue
+        at = k + 1 + title_length(norms[k + 1 : k + 4])
+        per = starts.get(at)
+        if per is None or per[2] != "PER" or any(taken[k + 1 : at]):
+            continue
+        end = per[1]
+        while end < n and not taken[end] and end - per[1] < 3 and (
+                norms[end] in words.get("family") or chain_word(norms[end]) and not norms[end].startswith("وال")
+                and not head_kind(norms[end])):
+            end += 1
+        placed = _place(out, k, end, kind)
+        if placed is not None:
+            out = placed
+            taken[k:end] = [True] * (end - k)
+            starts = {s[0]: s for s in out}
+    return out
+
+
+def _stock_lists(out, norms, words, lex):
+    """In a sentence about shares ("أسهم"، "سهم"، "شركات"), the listed companies named bare are ORG
+    ("تلتها أسهم الخليج للتدريب والعالمية للتأمين ووفرة"), a place reading of them included
+    ("والإنماء طوكيو")."""
+    if "stock_cue" not in _present(norms, words):
+        return out
+    n = len(norms)
+    if not any("stock_cue" in words.starts(w, clitic=False) for w in norms):
+        return out
+    for k in range(n):
+        end = words.phrase_at("stock", norms, k)
+        if not end:
+            continue
+        same = [s for s in out if s[0] < end and k < s[1]]
+        if same:
+            if len(same) == 1 and same[0][0] == k and same[0][2] != "ORG":
+                out = sorted([s for s in out if s != same[0]] + [(k, same[0][1], "ORG")])
+            continue
+        taken = _taken(out, n)
+        end = _company_chain(end, norms, taken, words.get("activity"))
+        start = k - 1 if k > 0 and not taken[k - 1] and any(
+            v in words.get("company_head") for v in _variants(norms[k - 1])) else k  # "شركة الكابلات"
+        out = sorted([*out, (start, end, "ORG")])
+    return out
+
+
+def _adjective_places(out, norms, words, lex):
+    """A country name that is also a feminine relation adjective is the adjective after a plural
+    ("مواقع سورية معارضة"، "من جنسيات سورية"): no entity."""
+    plural = words.get("plural_noun")
+    return [s for s in out if not (s[1] - s[0] == 1 and s[2] == "LOC" and norms[s[0]] in words.get("nisba_place")
+                                   and s[0] > 0 and (norms[s[0] - 1].endswith("ات") or norms[s[0] - 1] in plural))]
+
+
 NEWS_STEPS = [_fixed_phrases, _trims, _quoted_names, _company_names, _kingdom, _media, _regional_bodies,
-              _national_bodies, _short_forms]
+              _national_bodies, _short_forms, _split_persons, _named_after_person, _stock_lists]
 
 
-def apply_news_rules(spans: list[tuple[int, int, str]], norms: list[str],
-                     counts: dict[str, int] | None = None, steps=None) -> list[tuple[int, int, str]]:
+def apply_news_rules(spans: list[tuple[int, int, str]], norms: list[str], lexicon: Lexicon | None = None,
+                     steps=None) -> list[tuple[int, int, str]]:
     """News classes after the model and the head rules, one sentence of normalized words
     (``resources/ner_news_rules.tsv``; every step in ``NEWS_STEPS`` was kept by the news dev split,
-    ``benchmarks/results/ner_rules.md``)."""
+    ``benchmarks/results/ner_rules.md``). ``lexicon``: the model's corpus counts and gazetteer."""
     words = news_words()
     out = sorted(spans)
+    lexicon = lexicon or _EMPTY
     for step in NEWS_STEPS if steps is None else steps:
-        out = step(out, norms, words, counts or {})
+        out = step(out, norms, words, lexicon)
     return out
 
 
@@ -517,7 +657,13 @@ def _sports_teams(sentences, spans, words):
     return out
 
 
-DOCUMENT_STEPS = [_sports_teams]
+def _adjective_mentions(sentences, spans, words):
+    """``_adjective_places`` after the document's other mentions were tagged like its names ("في
+    سورية" … "من جنسيات سورية")."""
+    return [_adjective_places(sp, norms, words, _EMPTY) for norms, sp in zip(sentences, spans, strict=True)]
+
+
+DOCUMENT_STEPS = [_sports_teams, _adjective_mentions]
 
 
 def apply_document_rules(sentences: list[list[str]], spans: list[list[tuple[int, int, str]]],
