@@ -161,3 +161,19 @@ def test_the_days_off_of_a_feast_have_no_value(tok):
     # a leave that is no feast's is nothing; the weekend stays the weekend
     assert values(tok, "حصل الموظف على إجازة مرضية.") == []
     assert values(tok, "سافر في عطلة نهاية الأسبوع الماضي.")[0][1] == "2016-W09-WE"
+
+
+def test_past_and_next_decades_are_calendar_decades(tok):
+    # published in 2016: the 1990s and 2000s; the 2020s to the 2040s
+    assert values(tok, "تضاعف عدد السكان خلال العقدين الماضيين.")[0][1] == "1990-01-01/2009-12-31"
+    assert values(tok, "يتوقع النمو في العقود الثلاثة القادمة.")[0][1] == "2020-01-01/2049-12-31"
+    # years stay counted from the publication date
+    assert values(tok, "تراجعت الأسعار خلال الأيام الثلاثة الماضية.")[0][1] == "2016-03-07/2016-03-10"
+
+
+def test_a_year_in_words_after_in(tok):
+    assert values(tok, "تأسست المدينة في ألف وتسعمائة واثنين وثلاثين.") == [
+        ("ألف وتسعمائة واثنين وثلاثين", "1932", "absolute")]
+    # a counted noun after it, or a round number: a quantity, no year
+    assert values(tok, "وزعت الهدايا في ألف وتسعمائة واثنين وثلاثين منزلا.") == []
+    assert values(tok, "شارك في ألف وخمسمائة.") == []

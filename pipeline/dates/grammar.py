@@ -427,6 +427,12 @@ class Grammar(Parser):
         y = self.year(p, bare=True)
         if y and (y[2] or (1800 <= y[1] <= 2100 and self._year_ctx(p))):
             return y[0], {"t": "date", "y": y[1], "cal": y[2] or "gregorian"}
+        if y is None and p < self.n and self.P.num[p] is None and p > 0 and self.P.text[p - 1] in ("في", "وفي") \
+                and self.P.text[p] in NUMBER_STARTS:
+            # "في ألف وسبعمائة وتسعة وثمانين": a year in words, written out to its units, with nothing counted after
+            y = self.year(p, bare=True, words=True)
+            if y and 1000 <= y[1] <= 2100 and y[0] > p + 2 and (y[0] >= self.n or not self.P.text[y[0]][:1].isalpha()):
+                return y[0], {"t": "date", "y": y[1], "cal": y[2] or "gregorian"}
         return None
 
     # ---------------------------------------------------------------- weekdays and deixis

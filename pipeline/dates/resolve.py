@@ -118,7 +118,11 @@ def resolve(sem: dict, pub: date | None, future=lambda: False) -> Result:
             n = FEW
         if pub is None or n is None or unit in _TIME_UNITS:  # "خلال الساعات المقبلة": finer than a day
             return None, unit, "gregorian", "relative", None
-        if sem["dir"] < 0:
+        if unit == "decade" and n == int(n):  # "العقدين الماضيين" in 2016: the 1990s and 2000s (decades
+            d0 = pub.year // 10 * 10  # are named by the calendar; the current one is not yet over)
+            a, b = (date(d0 - 10 * int(n), 1, 1), date(d0 - 1, 12, 31)) if sem["dir"] < 0 else \
+                (date(d0 + 10, 1, 1), date(d0 + 10 * int(n) + 9, 12, 31))
+        elif sem["dir"] < 0:
             a, b = shift(pub, -n, unit), pub
         else:
             a, b = pub + timedelta(days=1), shift(pub, n, unit)
