@@ -16,7 +16,7 @@ agrees with it. Speakers are read by :mod:`pipeline.quotes.speakers`.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
 import numpy
@@ -43,7 +43,16 @@ from .lexicon import (
 )
 from .marks import quoted_spans
 from .resolve import settle
-from .speakers import COLON, COMMA, END, Speaker, _clause_after_source, read_speaker
+from .speakers import (
+    COLON,
+    COMMA,
+    END,
+    Speaker,
+    _clause_after_source,
+    _has_article,
+    _object_after_adjective,
+    read_speaker,
+)
 
 MIN_UNCUED_WORDS = 8  # a quotation with no cue at all must be at least this long
 MIN_CUED_WORDS = 3  # … and one with a cue but no colon
@@ -379,6 +388,42 @@ class _Finder:
             return None
         return sp
 
+    def _after_person(self, pos: int) -> bool:
+        """Whether a PER entity ends right before token ``pos``, with no comma between (… الدكتور عبدالله
+        الشريف مشيرا أن); after a comma the name may be the object of the opening verb."""
+        k = _prev_word(self.doc, pos)
+        e = ent_index(self.doc).cover[k] if k >= 0 else None
+        return e is not None and e.end == k + 1 and e.label_ in ("PER", "PERS")
+
+    def _sentence_subject(self, pos: int) -> Speaker | None:
+        """The subject of the verb that opens the sentence of a participial chain with no speech verb
+        before it (أبرزت الصحف الأردنية الرفض …، مشددة على أن …): the noun phrase after a first word
+        that is no noun (no article, no title, no entity, no particle), up to its object."""
+        doc = self.doc
+        s0 = self.sent_start[pos]
+        j = s0
+        while j < pos and (doc[j].is_space or doc[j].is_punct or self.norms[j] in LEAD_PARTICLES):
+            j += 1
+        if j + 2 >= pos:
+            return None
+        t = doc[j]
+        if (not t.text.isalpha() or len(t.text) < 3 or _has_article(t.text) or title_of(t.norm_) is not None
+                or ent_index(doc).cover[j] is not None or is_stop(t.text) or in_class(t.norm_, "particle")
+                or strip_conj(t.norm_) in CLAUSE_OPENERS or strip_conj(t.norm_) in COMPLEMENTIZERS):
+            return None
+        nxt = doc[j + 1]
+        if not (_has_article(nxt.text) or title_of(nxt.norm_) is not None or in_class(nxt.norm_, "construct")
+                or in_class(nxt.norm_, "org")):
+            return None
+        sp = read_speaker(doc, j + 1, pos)
+        if sp is None or sp.start != j + 1:
+            return None
+        for k in range(sp.start + 1, sp.end):
+            if _object_after_adjective(doc, k):
+                sp = replace(sp, end=k, phrase_end=k)  # الصحف الأردنية الرفض القاطع: the object
+                break
+        return sp
+
     def _named_before(self, pos: int) -> Speaker | None:
         """A person named earlier in the sentence (a recognized PER entity, or a name after an
         honorific): the subject of a participial chain with no speech verb before it."""
@@ -610,6 +655,8 @@ class _Finder:
                     c.speaker = self.cands[c.same_as].speaker
                 elif c.follow_sentence:
                     c.speaker = (self._last(history, c.gender, self.sent_start[c.pos])
+                                 or (self._named_before(c.pos) if self._after_person(c.pos) else None)
+                                 or self._sentence_subject(c.pos)
                                  or self._named_before(c.pos) or self._last(history, c.gender))
                 elif c.gender is not None or c.extra.get("last"):
                     c.speaker = self._last(history, c.gender)

@@ -157,6 +157,7 @@ class _Settler:
             sp = c.speaker
             if sp is not None and id(sp) not in seen and not sp.described:
                 seen.add(id(sp))
+                sp = _without_adjective(doc, sp)
                 self.names.append(_Mention(doc, sp.start, sp.end, sp.entity_id, None, sp))
 
     # ---- short names -------------------------------------------------------------------------
@@ -241,8 +242,16 @@ class _Settler:
             theirs = [_head(t.norm_) for t in doc[other.start:other.end] if not (t.is_punct or t.is_space)]
             if theirs and theirs[0] == mine[0] and all(w in theirs for w in mine[1:]) and len(theirs) > len(mine):
                 return other
+            if theirs and len(theirs) == 1 and len(mine) == 1 and theirs[0] == mine[0] + "نا":
+                return other  # المصادر → مصادرنا (the paper's own sources, named before)
             if other.role and not other.described and _fits_role(mine, other.role):
                 return other
+        if in_class(doc[sp.start].norm_, "team") and (len(mine) == 1 or len(mine) == 2 and _nisba(mine[1])):
+            # النادي، الفريق الكاتالوني: the club named last before it by its proper name (برشلونة)
+            before = [m for m in self.names if m.label == "ORG" and m.start < sp.start and m.key
+                      and not m.key[0].startswith("ال") and not in_class(m.key[0], "org")]
+            if before:
+                return self._as(sp, max(before, key=lambda m: m.start))
         if not in_class(doc[sp.start].norm_, "org"):
             return None
         # an organization named with the same head noun (الجامعة -> جامعة برمنغهام)
@@ -253,7 +262,7 @@ class _Settler:
                 return self._as(sp, m)
         # a head with an adjective (المنظمة الحقوقية، الشركة الأمريكية) → the organization named last
         # before it by its proper name (هيومن رايتس ووتش)
-        if len(mine) == 2 and (mine[1].endswith("يه") or mine[1].endswith("ي")):
+        if len(mine) == 2 and _nisba(mine[1]):
             before = [m for m in self.names if m.label == "ORG" and m.start < sp.start and m.key
                       and not m.key[0].startswith("ال") and (not in_class(m.key[0], "org") or (
                           m.start + 1 < len(doc) and doc[m.start + 1].text in QUOTE_MARKS))]
@@ -336,6 +345,7 @@ def settle(doc: Doc, cands: list, sent_start: list[int]) -> None:
             new = s.fullest(sp)
         if new is not None:
             new = _with_complement(doc, _trimmed(doc, _whole_entity(doc, _trimmed(doc, new))))
+            new = _without_adjective(doc, new)
         done[id(sp)] = new
         if new is not None:
             s.resolved.append((sp, new))
@@ -363,6 +373,24 @@ def _whole_entity(doc: Doc, sp: Speaker) -> Speaker:
             if e.label_ in ("PER", "PERS", "ORG"):
                 new.entity_id = getattr(e._, "entity_id", None) or sp.entity_id
             return new
+    return sp
+
+
+def _nisba(word: str) -> bool:
+    return word.endswith("ي") or word.endswith("يه")
+
+
+def _without_adjective(doc: Doc, sp: Speaker) -> Speaker:
+    """An organization named by its head noun and a proper name, without the nationality adjective
+    after it (مستشفى اسبيتار القطري → مستشفى اسبيتار): a definite nisba adjective after a word
+    without the article closes the name."""
+    a, b = sp.start, sp.end
+    if b - a < 3 or not in_class(doc[a].norm_, "org") or _has_article(doc[a].text):
+        return sp
+    last, before = doc[b - 1], doc[b - 2]
+    if (_has_article(last.text) and last.text.isalpha() and _nisba(last.norm_)
+            and not _has_article(before.text) and before.text.isalpha() and not in_class(before.norm_, "org")):
+        return replace(sp, end=b - 1)
     return sp
 
 

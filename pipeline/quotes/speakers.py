@@ -218,7 +218,8 @@ def _read(doc: Doc, i: int, limit: int, whole: bool) -> Speaker | None:
     if h_end == i:
         return None
     if any(_source_complement(doc, i, j, h_end) for j in range(i + 1, min(h_end, i + 4))) or (
-            h_end > i + 1 and in_class(doc[i].norm_, "anonymous") and not _has_article(doc[i].text)
+            h_end > i + 1 and (in_class(doc[i].norm_, "anonymous") or in_class(doc[i].norm_, "construct"))
+            and not _has_article(doc[i].text)
             and not any(e.start < h_end and e.end > i and e.label_ in ("PER", "PERS") for e in entities(doc))):
         # مصدر في الشرطة، مصادر في وزارة الصحة، تقارير صحفية بريطانية: the source, its qualifiers
         # and the body it belongs to
