@@ -177,3 +177,20 @@ def test_a_year_in_words_after_in(tok):
     # a counted noun after it, or a round number: a quantity, no year
     assert values(tok, "وزعت الهدايا في ألف وتسعمائة واثنين وثلاثين منزلا.") == []
     assert values(tok, "شارك في ألف وخمسمائة.") == []
+
+
+# ------------------------------------------------------------------ times of day after a part of the day
+def test_an_evening_word_makes_the_hour_after_it_pm(tok):
+    assert values(tok, "وصل الوفد مساء أمس الساعة التاسعة.") == [
+        ("مساء أمس الساعة التاسعة", "2016-03-09T21:00", "relative")]
+    assert values(tok, "تنطلق القافلة الليلة الساعة 8.")[0][1] == "2016-03-10T20:00"
+    assert values(tok, "وصل الوفد الساعة 9 هذا المساء.")[0][1] == "2016-03-10T21:00"
+    # a morning keeps the hour; an hour of one to three after an evening word stays as written
+    assert values(tok, "وصل الوفد صباح أمس الساعة التاسعة.")[0][1] == "2016-03-09T09:00"
+    assert values(tok, "وصل الوفد مساء أمس الساعة الواحدة.")[0][1] == "2016-03-09T01:00"
+
+
+def test_a_bare_hour_after_a_part_of_the_day_and_في(tok):
+    assert values(tok, "تبدأ الحفلة هذه الليلة في 9.") == [("هذه الليلة في 9", "2016-03-10T21:00", "relative")]
+    # a number with a counted noun after it is no hour
+    assert values(tok, "هطلت الأمطار صباح اليوم في 10 مدن.") == [("صباح اليوم", "2016-03-10", "relative")]

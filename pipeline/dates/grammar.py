@@ -102,7 +102,7 @@ class Grammar(Parser):
             if r and (best is None or r[0] > best[0]):
                 best = r
         if best and best[1]["t"] in ("date", "rel"):
-            t = self.dated_time(best)
+            t = self.dated_time(best, best[2] if len(best) > 2 else p)
             if t:
                 best = (*t, *best[2:])
         return best
@@ -1246,7 +1246,7 @@ class Grammar(Parser):
                 best = x[:2]
         return best
 
-    def time_of_day(self, p: int):
+    def time_of_day(self, p: int, bare: bool = False):
         """الساعة 10:30 صباحا، الثامنة مساء أمس، الساعة السابعة والربع من مساء يوم أمس الأول، ظهر اليوم."""
         clock = self.cat(p, "clock")
         q = clock[0] if clock else p
@@ -1271,11 +1271,16 @@ class Grammar(Parser):
             if d2:
                 e, day = d2
         if ap is None:
-            if not clock:
-                return None  # "الثامنة" alone is an ordinal, "8" a number
-            d2 = self._day_of_time(q2 if q2 > e else e)
+            if not clock and not (bare and (e >= self.n or self.P.text[e] in (".", "،", ",", "!", "؟"))):
+                return None  # "الثامنة" alone is an ordinal, "8" a number (after "هذا الصباح في" at the end of a
+                # clause it is the hour: "الليلة في 7."; "صباح اليوم في 10 مدن" stays a number)
+            d0 = q2 if q2 > e else e
+            d2 = self._day_of_time(d0)
             if d2:
                 e, day = d2
+                if 4 <= hh < 12 and any(x in (("daypart", "pm"), ("evening", "pm"))
+                                        for i in range(d0, e) for x in lookup(self.P.text[i])[0]):
+                    ap = "pm"  # "الساعة 8 هذا المساء"
         if day is None and self.is_word(e, "يوم") or self.is_word(e, "في") and e > q:
             d2 = self._day_of_time(e + 1)  # "الساعة 8 مساء يوم 15"، "الساعة 8 مساء في 20 يوليو"
             if d2 and day is None and (d2[1]["t"] != "date" or d2[1].get("m") or self.is_word(e, "يوم")):
@@ -1292,12 +1297,12 @@ class Grammar(Parser):
             d2 = self._day_of_time(e + 1)  # "19:00، 2016-12-22"، "الساعة 8 مساء، الخميس"
             if d2:
                 e, day = d2
-        sem = {"t": "time", "h": hh % 24, "mi": mi, "day": day}
+        sem = {"t": "time", "h": hh % 24, "mi": mi, "day": day, "ap": ap}
         if sec:
             sem["s"] = sec
         return e, sem
 
-    def dated_time(self, d):
+    def dated_time(self, d, start: int = 0):
         """A day (``d``, the longest expression found), then its time of day: "21/4/2016، الساعة 8:00
         مساء"، "غدا 8:00 صباحا"، "23 أكتوبر في السابعة مساء"، "الخميس الساعة العاشرة صباحا" (a time
         that gives no day of its own)."""
@@ -1309,10 +1314,15 @@ class Grammar(Parser):
             e += 1
         if e < self.n and self.P.text[e] in ("في", "حوالي", "نحو"):
             e += 1
-        t = self.time_of_day(e)  # "في الثالثة" alone stays an ordinal ("في الثالثة من الجولة")
+        parts = {e2 for i in range(start, d[0]) for e2 in lookup(self.P.text[i])[0] if e2[0] in ("daypart", "evening")}
+        t = self.time_of_day(e, bare=bool(parts))  # "في الثالثة" alone stays an ordinal ("في الثالثة من الجولة")
         if not t or t[1].get("day") is not None:
             return None
-        return t[0], dict(t[1], day=d[1])
+        sem = dict(t[1], day=d[1])
+        if t[1].get("ap") is None and 4 <= sem["h"] < 12 and parts & {("daypart", "pm"), ("evening", "pm")}:
+            sem["h"] += 12  # "مساء أمس الساعة التاسعة"، "الليلة حوالي الساعة 7": the evening's hour (one to
+            # three o'clock after an evening word is the night after it, left as written)
+        return t[0], sem
 
     def dayparted(self, p: int):
         """صباح اليوم، مساء الخميس، صبيحة يوم أمس: the day (no finer); ظهر اليوم: noon of the day."""
