@@ -112,6 +112,18 @@ def test_trims_a_leading_adjective_or_particle_of_a_person_and_a_role_before_a_p
     assert _run(text, [(1, 3, "PER")], rules._trims) == [(1, 3, "PER")]
 
 
+def test_trims_keep_names_that_look_like_run_ons():
+    counts = {normalize("رباع"): 900, normalize("بارباع"): 3, normalize("رمال"): 900, normalize("برمال"): 3}
+    for text, span in (("وقال أحمد الخميس للصحفيين", (1, 3, "PER")),  # a surname, not Thursday
+                       ("قدم فهد بارباع استقالته", (1, 3, "PER")),  # a surname with ب
+                       ("قتل في منطقة برمال أمس", (2, 4, "LOC")),  # a place with ب
+                       ("هاجموا نقاطا في الشيخ زويد أمس", (3, 5, "LOC")),  # an honorific inside a place name
+                       ("تدرب الفريق الهجراوي أمس", (1, 3, "ORG")),  # الفريق a team here, not the rank
+                       ("قالت الهيئة الملكية للجبيل وينبع إن", (1, 5, "ORG")),  # two places in the name
+                       ("زار متحف الجمارك الألماني", (1, 4, "LOC"))):  # a masculine place noun
+        assert _run(text, [span], rules._trims, counts, {"وينبع": "LOC", "للجبيل": "LOC"}) == [span], text
+
+
 def test_trims_a_masculine_nationality_after_a_place_into_a_body():
     text = "انتقل اللاعب إلى المحرق البحريني عام 2005"  # a club (masculine), not the island
     assert _spans(text, _run(text, [(3, 5, "LOC")], rules._trims)) == {("المحرق", "ORG")}
@@ -276,6 +288,8 @@ def test_head_before_a_person_names_a_body_or_a_place():
 
 
 def test_generic_or_other_nouns_before_a_person_stay():
+    text = "سجل الفريق هدفين عن طريق سامي الحربي"  # by way of, no road
+    assert _run(text, [(5, 7, "PER")], rules._named_after_person) == [(5, 7, "PER")]
     text = "قال مدير الشركة سامي الحربي إن"  # definite: "the company's director, Sami"
     assert _run(text, [(3, 5, "PER")], rules._named_after_person) == [(3, 5, "PER")]
     text = "التقى وفد سامي الحربي"
@@ -293,6 +307,8 @@ def test_listed_companies_in_a_sentence_about_shares():
 
 
 def test_company_words_without_shares_stay():
+    text = "ارتفعت أسهم شركات الرعاية الصحية والسلامة"  # "رعاية" and "سلامة" are companies, not with the article
+    assert _run(text, [], rules._stock_lists) == []
     text = "وصل الوفد إلى الخليج والرياض"
     assert _run(text, [(4, 5, "LOC")], rules._stock_lists) == [(4, 5, "LOC")]
 
@@ -321,6 +337,11 @@ def test_sports_report_bare_clubs():
     out = _doc(sents, [[], [], [], []])
     assert out[2] == {("النصر", "ORG"), ("للخليج", "ORG")}
     assert out[3] == set()  # a definite word goes on with it: the Gulf, not the club
+
+
+def test_sports_report_club_words_as_common_words():
+    sents = [*_SPORTS, "ووافق على التعاون مع السلطات", "وشكر الرئيس العام لرعاية الشباب"]
+    assert _doc(sents, [[], [], [], []])[2:] == [set(), set()]
 
 
 def test_no_sports_report_no_teams():

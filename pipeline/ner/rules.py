@@ -151,6 +151,8 @@ _DASHES = frozenset("-–—:")
 _PLACE_PREPS = frozenset(normalize(w) for w in ("في", "إلى", "الى", "من", "داخل", "خارج"))
 _EMPTY = Lexicon()
 _WITH_ON = frozenset(normalize(w) for w in ("مع", "على"))
+_WITH = normalize("مع")
+_AFTER_DAY = frozenset(normalize(w) for w in ("إن", "إنه", "إنها", "أن", "أنه", "الماضي", "المقبل", "الموافق", "أمس"))
 _DEMONSTRATIVES = frozenset(normalize(w) for w in ("هذه", "هذا", "تلك", "ذلك", "هذي"))
 
 
@@ -194,13 +196,18 @@ class _NewsWords:
     def get(self, cls: str) -> frozenset[str]:
         return self.one.get(cls, frozenset())
 
-    def phrase_at(self, cls: str, norms: list[str], i: int, clitic: bool = True) -> int:
+    def phrase_at(self, cls: str, norms: list[str], i: int, clitic: bool | str = True) -> int:
         """End of the longest phrase of ``cls`` starting at word ``i`` (its first word perhaps with a
-        proclitic), 0 when none."""
-        if cls not in self.starts(norms[i], clitic):
+        proclitic; ``clitic="conj"``: one letter و ف ب ل only, never the article), 0 when none."""
+        if cls not in self.starts(norms[i], bool(clitic)):
             return 0
         first = self.first[cls]
-        starts = [v for v in (_variants(norms[i]) if clitic else (norms[i],)) if v in first]
+        n = norms[i]
+        if clitic == "conj":
+            forms: tuple[str, ...] = (n, n[1:]) if n[:1] in "وفبل" and len(n) > 3 else (n,)
+        else:
+            forms = _variants(n) if clitic else (n,)
+        starts = [v for v in forms if v in first]
         table = self.phrases[cls]
         for k in range(min(self.longest[cls], len(norms) - i), 0, -1):
             rest = tuple(norms[i + 1 : i + k])
@@ -263,19 +270,27 @@ def _taken(spans: list[tuple[int, int, str]], n: int) -> list[bool]:
     return taken
 
 
-def _trim(i: int, j: int, lab: str, norms: list[str], words: _NewsWords, counts: dict[str, int]):
-    """A model span without the words it runs on over (see ``apply_news_rules``, step 2)."""
+def _trim(i: int, j: int, lab: str, norms: list[str], words: _NewsWords, lex: Lexicon) -> list[tuple[int, int, str]]:
+    """A model span without the words it runs on over (``_trims``), and the place cut off a person
+    ("وصالح بصنعاء" -> PER + LOC)."""
     if j - i >= 2 and lab in ("ORG", "LOC"):  # "ميليشيات الحوثي وصالح"، "تنظيم القاعدة والقيادي"
         w = norms[j - 1]
-        if len(w) > 2 and w[0] == "و" and (not w[1:].startswith(("ال", "لل")) or w[1:] in words.get("role_tail")):
+        if len(w) > 2 and w[0] == "و" and (not w[1:].startswith(("ال", "لل")) or w[1:] in words.get("role_tail")) \
+                and not ("LOC" in _gaz(lex, w) and "LOC" in _gaz(lex, norms[j - 2])):  # "للجبيل وينبع" stays
             j -= 1
-    if j - i >= 2:  # "شركة … القابضة برأسمال"، "بورصة مصر كبداية"
+    place = None
+    if j - i >= 2:  # "شركة … القابضة برأسمال"، "بورصة مصر كبداية"، "وصالح بصنعاء"
         w = norms[j - 1]
         rest = w[1:]
+        counts = lex.counts
         least, ratio = (10, 2) if lab == "ORG" else (20, 5)  # "براسمال" is rarer than "بصنعاء"
         if len(w) >= 5 and w[0] in "بك" and not rest.startswith("ال") and counts.get(rest, 0) >= least \
                 and counts.get(rest, 0) > ratio * counts.get(w, 0):
-            j -= 1
+            if lab == "ORG":  # not a place: "منطقة برمال"، "بريدة"
+                j -= 1
+            elif "LOC" in _gaz(lex, w) and "PER" not in _gaz(lex, w):  # a surname may start with ب: "بارباع"
+                j -= 1
+                place = (j, j + 1, "LOC")
     if j - i >= 2 and norms[j - 1] in words.nationality and not _definite(norms[j - 2]):
         # "غلطة سراي التركي"، "مدينة أفيون التركية"، "نادي المحرق البحريني": the adjective is no part
         if lab == "ORG" and norms[j - 1] in words.masc or lab == "LOC" and j - i >= 3 and head_kind(norms[i]) == "LOC":
@@ -284,23 +299,26 @@ def _trim(i: int, j: int, lab: str, norms: list[str], words: _NewsWords, counts:
             v in words.get("club_head") for v in _variants(norms[i])):
         j -= 1
     elif lab == "LOC" and j - i >= 2 and norms[j - 1] in words.masc and _bare(norms[j - 2]) not in words.get(
-            "region_noun"):  # "المحرق البحريني"، "غلطة سراي التركي": a masculine body, not a place
-        j, lab = j - 1, "ORG"
+            "region_noun") and head_kind(norms[i]) != "LOC" and not any(
+            v in words.get("person_place_head") for v in _variants(norms[i])):
+        j, lab = j - 1, "ORG"  # "المحرق البحريني"، "غلطة سراي التركي": a masculine body, not a place
     if lab == "PER":  # "الأوروجوياني خورخي دا سيلفا"، "بأن مخلوف"
         while j - i >= 2 and (norms[i] in words.nationality or norms[i] in words.get("not_lead")):
             i += 1
-    elif j - i >= 2 and lab in ("LOC", "ORG") and ("ال" + _variants(norms[i])[-1] in titles()
-                                                   or _bare(norms[i]) in titles()):
-        i += 1  # "ومحافظ الأقصر": a role before the place
-    if lab == "PER" and j - i >= 2 and norms[j - 1] in words.weekdays:  # "أشتون كارتر الخميس"
-        j -= 1
+    elif j - i >= 2 and lab == "LOC" and titles().get("ال" + norms[i].lstrip("وف"), ("",))[0] == "title":
+        i += 1  # "ومحافظ الأقصر": a role before the place (not "الشيخ زويد": an honorific in a name)
+    if lab == "PER" and j - i >= 2 and norms[j - 1] in words.weekdays and j < len(norms) and norms[j] in _AFTER_DAY:
+        j -= 1  # "أشتون كارتر الخميس إنه" (but "أحمد الخميس" is a surname)
+    if lab == "PER" and j - i >= 3 and norms[j - 1].startswith("ال") and "sport" in words.starts(
+            norms[j - 1]) and words.phrase_at("sport", norms, j - 1) == j:
+        j -= 1  # "فهد الحريشي اللاعبين"
     if lab == "ORG" and j - i >= 3:  # "إدارة نادي الجيل"، "مجلس إدارة مصرف الراجحي"
         for k in (2, 1):
             if words.phrase_at("board", norms, i) == i + k and head_kind(norms[i + k]) == "ORG" and not _definite(
                     norms[i + k]) and j - i > k + 1:
                 i += k
                 break
-    return i, j, lab
+    return [(i, j, lab)] + ([place] if place else [])
 
 
 def _company_chain(j: int, norms: list[str], taken: list[bool], activity: frozenset[str]) -> int:
@@ -332,7 +350,7 @@ def _fixed_phrases(out, norms, words, lex):
 
 def _trims(out, norms, words, lex):
     """The words a model span runs on over (``_trim``)."""
-    return sorted(_trim(i, j, lab, norms, words, lex.counts) for i, j, lab in out)
+    return sorted(s for i, j, lab in out for s in _trim(i, j, lab, norms, words, lex))
 
 
 def _quoted_names(out, norms, words, lex):
@@ -502,7 +520,8 @@ def _split_persons(out, norms, words, lex):
             if _definite(w) or w in words.get("name_link") or "PER" not in _gaz(lex, w):
                 continue  # a first name opens the person's part
             before = _gaz(lex, prev)
-            if "PER" in before or _bare(prev) in titles() or not (
+            if "PER" in before or _bare(prev) in titles() or prev in words.nationality or _bare(norms[i]) in titles() \
+                    or not (
                     "ORG" in before or "LOC" in before and (_definite(prev) or head_kind(norms[i]))):
                 continue
             cut = k
@@ -535,6 +554,8 @@ def _named_after_person(out, norms, words, lex):
         kind = "ORG" if any(v in org for v in forms) else "LOC" if any(v in loc for v in forms) else None
         if kind is None:
             continue
+        if k > 0 and words.phrase_at("not_name", norms, k - 1) > k:
+            continue  # "عن طريق فلان": by way of, no road
         at = k + 1 + title_length(norms[k + 1 : k + 4])
         per = starts.get(at)
         if per is None or per[2] != "PER" or any(taken[k + 1 : at]):
@@ -562,7 +583,7 @@ def _stock_lists(out, norms, words, lex):
     if not any("stock_cue" in words.starts(w, clitic=False) for w in norms):
         return out
     for k in range(n):
-        end = words.phrase_at("stock", norms, k)
+        end = words.phrase_at("stock", norms, k, clitic="conj")  # "والإنماء", not "السلامة" for "سلامة"
         if not end:
             continue
         same = [s for s in out if s[0] < end and k < s[1]]
@@ -637,21 +658,22 @@ def _sports_teams(sentences, spans, words):
     teams = set()
     for norms, sp in zip(sentences, spans, strict=True):
         for i, j, lab in sp:
-            if lab == "LOC" and _team_context(norms, i, words):
+            if lab == "LOC" and _team_context(norms, i, words) and head_kind(norms[i]) != "LOC":
                 teams.add((_bare(norms[i]), *norms[i + 1 : j]))
     clubs = words.get("club")
     out = []
     for norms, sp in zip(sentences, spans, strict=True):
         new = []
         for i, j, lab in sp:
-            if lab == "LOC" and (_bare(norms[i]), *norms[i + 1 : j]) in teams and not (
+            if lab == "LOC" and (_bare(norms[i]), *norms[i + 1 : j]) in teams and head_kind(norms[i]) != "LOC" and not (
                     i > 0 and norms[i - 1] in _PLACE_PREPS or norms[i].startswith(("بال", "لل", "وبال"))):
                 lab = "ORG"
             new.append((i, j, lab))
         n = len(norms)
         for k in _untagged(_taken(new, n), norms, clubs):
             nxt = norms[k + 1] if k + 1 < n else ""
-            if not chain_word(nxt) or _bare(nxt) in clubs:
+            if (not chain_word(nxt) or _bare(nxt) in clubs) and nxt != _WITH and not (
+                    k > 0 and any(v in words.get("not_club_after") for v in _variants(norms[k - 1]))):
                 new.append((k, k + 1, "ORG"))
         out.append(sorted(new))
     return out
