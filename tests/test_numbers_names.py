@@ -72,3 +72,10 @@ def test_a_ratio_of_number_words_ending_the_sentence(tok):
     # a counted noun after it, or digits: two numbers
     assert [s[1] for s in _spans(tok, "فاز في ثلاثة من ثمانية مباريات.")] == [3.0, 8.0]
     assert [s[1] for s in _spans(tok, "نجح 3 من 8.")] == [3.0, 8.0]
+
+
+def test_a_score_is_no_quantity(tok):
+    assert _spans(tok, "فاز الفريق بخمسة أهداف دون رد.") == []
+    assert _spans(tok, "تقدم بثلاثة أهداف مقابل هدف.") == []
+    # goals counted: a quantity
+    assert _spans(tok, "سجل المهاجم خمسة أهداف في الموسم.") == [("خمسة", 5.0, None, "cardinal")]

@@ -571,6 +571,8 @@ def _quantity(doc, norms, ws, start, i, r, blocked) -> tuple[float, int, str] | 
         return _Skip(None)  # "واحدة من أهم البطولات": one of (conventions: no count)
     if end < n and ws[end - 1] == "" and doc[end].text[:1].isalpha() and norms[end] not in PERCENT_AFTER:
         return _Skip((None, end))  # "1M", "5G", "3D": part of a code
+    if end + 1 < n and norms[end] in context.get("score_noun", ()) and norms[end + 1] in context.get("score_after", ()):
+        return _Skip((None, end))  # "فاز بأربعة أهداف دون رد"، "بثلاثة أهداف مقابل هدفين": a score (conventions)
     end = _clip(end, i, blocked)
     if end == i:
         return _Skip(None)
