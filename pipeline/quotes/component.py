@@ -325,6 +325,8 @@ class _Finder:
         if before in RELATIVE or not (verb.tense == "past" or (verb.tense == "present" and before in ("لم", "لن"))):
             return  # ما أشار إليه الرئيس: not a statement of the sentence
         sp = read_speaker(self.doc, v + 1, self.sent_end[v], after_verb=True)
+        if sp is not None and verb.weak and self._object_first(v + 1, sp):
+            sp = None  # وأشاد بتعاون الجهات: the object after ب, no subject
         initial = self.sent_start[v] == v or (
             v - self.sent_start[v] <= 2
             and all(self.doc[x].norm_ in LEAD_PARTICLES or self.doc[x].is_punct or self.doc[x].is_space
@@ -337,6 +339,33 @@ class _Finder:
         elif sp is None and initial and verb.gender in ("m", "f"):
             # وعبر عن استغرابه …، مؤكدا أن: the sentence's subject is the last speaker of that gender
             self.mentions.append(Candidate(pos=v, start=v, end=v + 1, kind="mention", gender=verb.gender))
+
+    def _object_first(self, j: int, sp: Speaker) -> bool:
+        """Whether the phrase read after a weak verb opens with the preposition ب glued to a word that
+        is no name (أشاد بتعاون …، نوه بالجهود): the verb's object."""
+        doc = self.doc
+        j = _next_word(doc, j)
+        if j >= self.n or j != min(sp.start, sp.head if sp.head >= 0 else sp.start):
+            return False
+        n = self.norms[j]
+        return (len(n) > 3 and n[0] == "ب" and doc[j].text.isalpha() and ent_index(doc).cover[j] is None
+                and title_of(n) is None)
+
+    def _relative_subject(self, v: int) -> Speaker | None:
+        """The subject of a speech verb after a relative pronoun (… المهندس عبدالله رحيمي، الذي أوضح
+        أن): the person or organization named right before it."""
+        doc = self.doc
+        r = _prev_word(doc, v)
+        if r < 0 or strip_conj(self.norms[r]) not in RELATIVE or self.norms[r] in ("ما", "مما"):
+            return None
+        k = _prev_word(doc, r)
+        if k < 0 or doc[k].text not in COMMA:
+            return None  # لسياسة الوزارة التي أشار إلى أنها: a restrictive clause with its own subject
+        k = _prev_word(doc, k)
+        e = ent_index(doc).cover[k] if k >= 0 else None
+        if e is None or e.end != k + 1 or e.label_ not in ("PER", "PERS", "ORG"):
+            return None
+        return Speaker(e.start, e.end, entity_id=getattr(e._, "entity_id", None), phrase_end=e.end)
 
     def _subject_before(self, v: int) -> Speaker | None:
         """The subject of a past-tense verb written before it (وكان دبلوماسي أمريكي قال، إلا أن مايا
@@ -489,8 +518,9 @@ class _Finder:
                     comp = j
                     break
                 vj = self.verbs[j]
-                if vj is not None and (vj.tense == "participle" or t.norm_[0] in "وف"):
-                    break  # the next verb takes its own أن
+                if vj is not None and (vj.tense == "participle" or t.norm_[0] in "وف"
+                                       or strip_conj(self.norms[_prev_word(doc, j)]) in RELATIVE):
+                    break  # the next verb takes its own أن (… رحيمي، الذي أوضح أن)
             if verb.tense == "participle" and (comp < 0 or comp > i + 3):
                 i += 1
                 continue
@@ -513,7 +543,7 @@ class _Finder:
                 cand.follow_sentence = True
                 cand.gender = verb.gender
             else:
-                sp = self._read_after_verb(i, head) or self._subject_before(i)
+                sp = self._read_after_verb(i, head) or self._relative_subject(i) or self._subject_before(i)
                 if sp is None and verb.tense == "present" and self.sent_start[i] != i:
                     i += 1
                     continue  # الوضع في اليمن يؤكد أن …: the subject is not a speaker
