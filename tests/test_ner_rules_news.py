@@ -253,7 +253,27 @@ def test_short_forms_with_a_definite_word_or_a_demonstrative_stay():
     assert _run(text, [], rules._short_forms) == []
 
 
-# 10. a place or body run on into a person
+# 10. company and society heads with a chain
+
+def test_company_head_with_a_definite_chain():
+    counts = {normalize(w): 50 for w in ("أشخاص", "نخيل", "ثقافة")}
+    text = "نظمت جمعية الأشخاص ذوي الإعاقة حفلا وشركة النخيل للتسويق"
+    assert _spans(text, _run(text, [], rules._company_heads, counts)) == {
+        ("جمعية الأشخاص ذوي الإعاقة", "ORG"), ("وشركة النخيل للتسويق", "ORG")}
+    text = "قال رئيس جمعية الثقافة والفنون الدكتور سامي"  # a title ends the name
+    assert _spans(text, _run(text, [], rules._company_heads, counts)) == {("جمعية الثقافة والفنون", "ORG")}
+
+
+def test_company_head_without_a_name_stays():
+    counts = {normalize("ثقافة"): 50}
+    for text in ("وقعت الشركة المساهمة العقد",  # definite head: generic
+                 "أسست شركة مساهمة جديدة",  # no definite chain
+                 "تغريم شركة ألبسة رفضت",  # a word that only looks definite
+                 "وقعت شركة المشغلة العقد"):  # a generic word after the head
+        assert _run(text, [], rules._company_heads, counts) == [], text
+
+
+# 11. a place or body run on into a person
 
 _GAZ = {"الأقصر": "LOC", "محمد": "PER", "أحمد": "LOC", "داود": "PER", "أوبك": "ORG", "عبد": "PER", "بن": "PER"}
 
@@ -274,7 +294,7 @@ def test_a_persons_own_name_is_not_cut():
     assert _run(text, [(1, 4, "PER")], rules._split_persons, gazetteer=_GAZ) == [(1, 4, "PER")]
 
 
-# 11. bodies and places named after a person
+# 12. bodies and places named after a person
 
 def test_head_before_a_person_names_a_body_or_a_place():
     text = "قامت مجموعة د. سامي الحربي الطبية بحملة"
@@ -296,7 +316,7 @@ def test_generic_or_other_nouns_before_a_person_stay():
     assert _run(text, [(2, 4, "PER")], rules._named_after_person) == [(2, 4, "PER")]
 
 
-# 12. listed companies in market reports
+# 13. listed companies in market reports
 
 def test_listed_companies_in_a_sentence_about_shares():
     text = "تلتها أسهم الخليج للتدريب والعالمية للتأمين ووفرة وتصدرت شركة الكابلات"

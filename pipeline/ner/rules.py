@@ -506,6 +506,34 @@ def _gaz(lex: Lexicon, n: str) -> set[str]:
     return out
 
 
+def _company_heads(out, norms, words, lex):
+    """An untagged company or society head with a definite chain after it is an ORG, with its
+    activity ("شركة المعجل"، "جمعية الأشخاص ذوي الإعاقة"، "شركة النيل للتسويق"): only the heads of
+    ``named_head``, whose chain names one body, and never a generic word after it (``not_name_word``)."""
+    n = len(norms)
+    present = _present(norms, words)
+    if "named_head" not in present:
+        return out
+    taken = _taken(out, n)
+    for k in range(n - 1):
+        if taken[k] or taken[k + 1] or _definite(norms[k]) or not any(
+                v in words.get("named_head") for v in _variants(norms[k])):
+            continue
+        if lex.counts and lex.counts.get(_bare(norms[k + 1])[2:], 0) < 5:
+            continue  # not the article: "شركة ألبسة"
+        j = k + 1
+        while j < n and not taken[j] and j - k <= MAX_CHAIN and (
+                chain_word(norms[j]) and norms[j][1:] not in NOT_CHAIN or norms[j] in words.get("chain_link")) \
+                and not head_kind(norms[j]) and norms[j] not in words.get("not_name_word") and norms[j] not in titles():
+            j += 1
+        if j == k + 1 or norms[j - 1] in words.get("chain_link"):
+            continue
+        j = _company_chain(j, norms, taken, words.get("activity"))
+        out = sorted([*out, (k, j, "ORG")])
+        taken[k:j] = [True] * (j - k)
+    return out
+
+
 def _split_persons(out, norms, words, lex):
     """A span that runs a place or body on into a person's name after a role is two names ("محافظ
     الأقصر محمد بدر" -> LOC + PER, "الأمين العام لأوبك عبد الله البدري" -> ORG + PER): the cut is
@@ -608,7 +636,7 @@ def _adjective_places(out, norms, words, lex):
 
 
 NEWS_STEPS = [_fixed_phrases, _trims, _quoted_names, _company_names, _kingdom, _media, _regional_bodies,
-              _national_bodies, _short_forms, _split_persons, _named_after_person, _stock_lists]
+              _national_bodies, _short_forms, _company_heads, _split_persons, _named_after_person, _stock_lists]
 
 
 def apply_news_rules(spans: list[tuple[int, int, str]], norms: list[str], lexicon: Lexicon | None = None,
