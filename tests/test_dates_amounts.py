@@ -194,3 +194,15 @@ def test_a_bare_hour_after_a_part_of_the_day_and_في(tok):
     assert values(tok, "تبدأ الحفلة هذه الليلة في 9.") == [("هذه الليلة في 9", "2016-03-10T21:00", "relative")]
     # a number with a counted noun after it is no hour
     assert values(tok, "هطلت الأمطار صباح اليوم في 10 مدن.") == [("صباح اليوم", "2016-03-10", "relative")]
+
+
+def test_ordinals_and_counts_are_no_clock_times(tok):
+    # a masculine ordinal is no hour ("the second friendly match on Thursday evening")
+    assert values(tok, "يخوض الفريق لقاءه الودي الثاني مساء الخميس.") == [("مساء الخميس", "2016-03-10", "weekday")]
+    assert values(tok, "تبدأ الحفلة الساعة الثانية مساء الخميس.")[0][1] == "2016-03-10T14:00"
+    # a count of months after a recurrence is no clock time of it
+    got = values(tok, "سجلت الأسعار أضيق نطاقاتها الأسبوعية في 11 شهرا.")
+    assert ("11 شهرا", "P11M", "duration") in got
+    assert values(tok, "يفتح المتحف كل يوم في التاسعة.") == [("كل يوم في التاسعة", "R/P1D", "set")]
+    # "the first hours of the morning" is no amount of hours
+    assert values(tok, "استمر البحث حتى الساعات الأولى من صباح أمس.") == [("صباح أمس", "2016-03-09", "relative")]

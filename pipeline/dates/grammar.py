@@ -1004,6 +1004,8 @@ class Grammar(Parser):
             n = 2
         if n is None:
             r = self.number(end)
+            if r and r[2]:
+                return None  # "الساعات الأولى من صباح أمس": the first hours, no count
             if r:
                 n, end = r[1], r[0]
         few = n is None and self.is_word(end, "القليله")  # "الأيام القليلة الماضية": a few days
@@ -1128,8 +1130,8 @@ class Grammar(Parser):
         ampm = self.cat(e, "ampm")
         if ampm:
             return ampm[0]
-        if hour or (bare and q > p):
-            return e
+        if hour or (bare and q > p and not (e < self.n and (self.cat(e, "unit") or self.P.text[e] in MONEY))):
+            return e  # not "الأسبوعية في 11 شهرا": a count of months
         return None
 
     def _every(self, p: int):
@@ -1228,8 +1230,8 @@ class Grammar(Parser):
         r = self.number(p)
         if not r or r[1] != int(r[1]) or not 1 <= r[1] <= 12:
             return None
-        if not r[2] and not self.P.text[p].endswith("ه"):
-            return None  # an hour in words is feminine: "الثامنة"، "الواحدة"
+        if not self.P.text[p].endswith("ه"):
+            return None  # an hour in words is feminine: "الثامنة"، "الواحدة" ("الثاني مساء الخميس" is an ordinal)
         h, e, mi = int(r[1]), r[0], None
         mw = self.cat(e, "minutes")
         if mw:
