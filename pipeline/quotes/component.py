@@ -65,7 +65,8 @@ RELATIVE = cue_words("relative")
 # words that open a clause whose subject precedes its verb (وكان X قال، إلا أن X نفت)
 CLAUSE_OPENERS = cue_words("clause_opener")
 AMMA = cue_words("topic")
-TOPIC_PREPOSITIONS = cue_words("topic_preposition")  # وعن الأزمة، قال: what the statement is about  # أما X فقال: the topic is the subject of the ف-verb
+TOPIC_PREPOSITIONS = cue_words("topic_preposition")
+PREPOSITIONS = cue_words("preposition")  # a name right after one is no subject  # وعن الأزمة، قال: what the statement is about  # أما X فقال: the topic is the subject of the ف-verb
 
 
 @dataclass
@@ -215,7 +216,7 @@ class _Finder:
 
     def _verb(self, i: int, v):
         """The speech verb ``v`` (the lexicon's reading of token ``i``) if it is a verb here."""
-        if v.ambig and not _conj(self.norms[i]) and self.sent_start[i] != i:
+        if v.ambig and not _conj(self.norms[i]) and _prev_word(self.doc, i) >= self.sent_start[i]:
             return None  # بين الدول, رد الفعل: not a verb here
         if v.tense == "present" and i > 0 and strip_conj(self.norms[_prev_word(self.doc, i)]) in RELATIVE:
             return None  # الأمر الذي يشير إلى أن …
@@ -461,6 +462,11 @@ class _Finder:
         best = None
         for ent in entities(doc):
             if ent.start >= s0 and ent.end <= pos and ent.label_ in ("PER", "PERS"):
+                k = _prev_word(doc, ent.start)
+                while k > s0 and title_of(self.norms[k]) is not None:
+                    k = _prev_word(doc, k)  # على اللاعب فلان
+                if k >= 0 and strip_conj(self.norms[k]) in PREPOSITIONS:
+                    continue  # ردّ فلان على كيم كارداشيان كاتبا: a name after a preposition is an object
                 best = ent
         if best is not None:
             return Speaker(best.start, best.end, entity_id=getattr(best._, "entity_id", None), phrase_end=best.end)
@@ -521,9 +527,9 @@ class _Finder:
                 if vj is not None and (vj.tense == "participle" or t.norm_[0] in "وف"
                                        or strip_conj(self.norms[_prev_word(doc, j)]) in RELATIVE):
                     break  # the next verb takes its own أن (… رحيمي، الذي أوضح أن)
-            if verb.tense == "participle" and (comp < 0 or comp > i + 3):
+            if verb.tense == "participle" and (comp < 0 or comp > i + 3) and not (0 <= colon <= i + 2):
                 i += 1
-                continue
+                continue  # مضيفا: … / كاتبا: …: a participle with a colon opens a statement too
             if comp < 0 and colon < 0:
                 self._mention(i)
                 i += 1
@@ -631,7 +637,7 @@ class _Finder:
             if doc[src].norm_ == "ما" and sp is None:
                 i += ln
                 continue
-            if sp is not None and glued and sp.start == src:
+            if sp is not None and glued and sp.start == src and not self.norms[src].startswith("لل"):
                 sp.cut = 1  # وفقا لتقييم: the speaker starts after the preposition
             if self._inside_attribution(s0, i):
                 i += ln
@@ -668,9 +674,13 @@ class _Finder:
                 return False
             v = self.verbs[k]
             if v is not None and not v.weak and v.tense != "participle":
-                j = _next_word(self.doc, i + 1)
-                ahead = range(i, min(self.sent_end[i], i + MAX_GAP))
-                return any(strip_conj(self.norms[x]) in COMPLEMENTIZERS for x in ahead) and j < self.n
+                # its أن comes after the source phrase, with no other speech verb before it
+                for x in range(i + 1, min(self.sent_end[i], i + MAX_GAP)):
+                    if strip_conj(self.norms[x]) in COMPLEMENTIZERS:
+                        return True
+                    if self.verbs[x] is not None or self.doc[x].text in END:
+                        return False
+                return False
         return False
 
     # ---- attribution -------------------------------------------------------------------------

@@ -226,7 +226,7 @@ def _read(doc: Doc, i: int, limit: int, whole: bool) -> Speaker | None:
         sp = Speaker(i, h_end, described=True)
         sp.phrase_end = h_end
         return sp
-    person = _person_in_head(doc, i, h_end) if not whole else None
+    person = _person_in_head(doc, i, h_end) if not whole else _addressed_person(doc, i, h_end)
     if person is not None:
         return _person_speaker(doc, i, h_end, limit, person)
     k, role_a, role_b, honorific, gender = _titles(doc, i, h_end, whole)
@@ -316,6 +316,8 @@ def _clause_after_source(doc: Doc, k: int, limit: int) -> bool:
         return False
     if title_of(t.norm_) is not None or any(in_class(t.norm_, c) for c in ("org", "region", "cont")):
         return False
+    if title_of(prev.norm_) is not None:
+        return False  # بحسب المهندس عبدالله …: a name after a form of address
     if t.norm_[0] in "لب" and k + 1 < limit and _has_article(doc[k + 1].text):
         return False
     e = ent_index(doc).cover[k - 1]
@@ -632,6 +634,19 @@ def _person_in_head(doc: Doc, i: int, h_end: int):
         if any(doc[x].is_punct and not (closed and doc[x].text in QUOTE_MARKS) for x in range(i, ent.start)):
             continue
         return ent
+    return None
+
+
+def _addressed_person(doc: Doc, i: int, h_end: int):
+    """In a whole source phrase (وفقا للرئيس التنفيذي للمجموعة المهندس عبدالله رحيمي), a PER entity
+    right after a form of address or a title: the person the source is."""
+    for ent in entities(doc):
+        if ent.start >= h_end:
+            break
+        if ent.label_ in ("PER", "PERS") and i < ent.start and ent.end <= h_end:
+            tt = title_of(doc[ent.start - 1].norm_)
+            if tt is not None:
+                return ent
     return None
 
 
