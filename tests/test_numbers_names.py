@@ -79,3 +79,11 @@ def test_a_score_is_no_quantity(tok):
     assert _spans(tok, "تقدم بثلاثة أهداف مقابل هدف.") == []
     # goals counted: a quantity
     assert _spans(tok, "سجل المهاجم خمسة أهداف في الموسم.") == [("خمسة", 5.0, None, "cardinal")]
+
+
+def test_a_score_written_with_a_dash_is_no_quantity(tok):
+    assert _spans(tok, "انتهت المباراة بفوز الأهلي 3-1 على ضيفه.") == []
+    assert _spans(tok, "خسر الفريق 0-2 أمام منافسه.") == []
+    # without a result word the numbers stay ("صفحات 3-1" is no score); big numbers are no score
+    assert [s[1] for s in _spans(tok, "راجع الصفحات 3-1 من الكتاب.")] == [3.0, 1.0]
+    assert [s[1] for s in _spans(tok, "بفوز ساحق بلغ 150-120 صوتا.")] != []

@@ -314,6 +314,9 @@ def find_numbers(doc: Doc) -> list[Span]:
         if _list_marker(norms, i, context):
             i += 1
             continue
+        if _score(norms, ws, i, context):
+            i += 3  # "بهزيمة 7-6": a score (conventions), not two quantities
+            continue
         found = _read_at(doc, norms, ws, i, blocked, years)
         if found is None:
             i += 1
@@ -326,6 +329,15 @@ def find_numbers(doc: Doc) -> list[Span]:
 
 
 _OPENERS = frozenset({"بين", "وبين", "ما", "من", "ومن"})
+
+
+def _score(norms: list[str], ws: list[str], i: int, context: dict) -> bool:
+    """"فاز 2-1"، "بهزيمة محبطة 7-6": two small numbers glued by a dash a few words after a result word."""
+    if not (norms[i].isdigit() and i + 2 < len(norms) and norms[i + 1] in ("-", "–") and norms[i + 2].isdigit()
+            and ws[i] == "" and ws[i + 1] == "" and int(norms[i]) <= 30 and int(norms[i + 2]) <= 30):
+        return False
+    words = context.get("score_before", ())
+    return any(v in words for k in range(max(0, i - 3), i) for v in clitic_variants(norms[k]))
 
 
 def _list_marker(norms: list[str], i: int, context: dict) -> bool:
