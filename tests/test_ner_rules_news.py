@@ -56,8 +56,11 @@ def test_fixed_phrases_leave_the_same_words_as_names():
 # 2. trims
 
 def test_trims_a_conjoined_bare_word_and_a_role():
+    counts = {normalize("صالح"): 400, normalize("وصالح"): 30, normalize("يمبلي"): 0, normalize("ويمبلي"): 40}
     text = "هاجمت ميليشيات الحوثي وصالح المدينة"
-    assert _spans(text, _run(text, [(1, 4, "ORG")], rules._trims)) == {("ميليشيات الحوثي", "ORG")}
+    assert _spans(text, _run(text, [(1, 4, "ORG")], rules._trims, counts)) == {("ميليشيات الحوثي", "ORG")}
+    text = "لعب الفريق في ستاد ويمبلي أمس"  # و is the name's own letter
+    assert _run(text, [(3, 5, "LOC")], rules._trims, counts) == [(3, 5, "LOC")]
     text = "قتل عضو في تنظيم القاعدة والقيادي فيه"
     assert _spans(text, _run(text, [(3, 6, "ORG")], rules._trims)) == {("تنظيم القاعدة", "ORG")}
 
@@ -88,6 +91,17 @@ def test_trims_a_nationality_after_a_name_not_after_a_noun():
                        ("ألقى رئيس مجلس الأمة الكويتي كلمة", (2, 5, "ORG")),
                        ("وصل الوفد بقيادة السعودية أمس", (2, 4, "LOC"))):
         assert _run(text, [span], rules._trims) == [span], text
+
+
+def test_trims_two_people_around_a_title_and_a_direction_after_a_place():
+    text = "سمات أحمد السناني الدكتور علي الزهراني"
+    assert _spans(text, _run(text, [(1, 6, "PER")], rules._trims)) == {("أحمد السناني", "PER"), ("علي الزهراني", "PER")}
+    text = "قصفت الطائرات وريف إدلب الشمالي أمس"
+    assert _spans(text, _run(text, [(2, 5, "LOC")], rules._trims)) == {("وريف إدلب", "LOC")}
+    text = "ذاب الجليد في القطب الشمالي"  # definite: the name itself
+    assert _run(text, [(3, 5, "LOC")], rules._trims) == [(3, 5, "LOC")]
+    text = "قال عبدالعزيز آل الشيخ إن"  # a family name after آل
+    assert _run(text, [(1, 4, "PER")], rules._trims) == [(1, 4, "PER")]
 
 
 def test_trims_a_weekday_after_a_person_and_a_board_before_a_body():
@@ -273,7 +287,21 @@ def test_company_head_without_a_name_stays():
         assert _run(text, [], rules._company_heads, counts) == [], text
 
 
-# 11. a place or body run on into a person
+# 11. parts of places
+
+def test_part_of_a_place_goes_with_it():
+    text = "قصفت الطائرات مواقع في ريف حلب ومرتفعات عسير"
+    assert _spans(text, _run(text, [(5, 6, "LOC"), (7, 8, "LOC")], rules._place_heads)) == {
+        ("ريف حلب", "LOC"), ("ومرتفعات عسير", "LOC")}
+
+
+def test_part_of_a_place_before_a_headed_place_or_in_a_phrase_stays():
+    text = "في ريف محافظة حمص وعلى صعيد المملكة"
+    spans = [(2, 4, "LOC"), (6, 7, "LOC")]
+    assert _run(text, spans, rules._place_heads) == spans
+
+
+# 12. a place or body run on into a person
 
 _GAZ = {"الأقصر": "LOC", "محمد": "PER", "أحمد": "LOC", "داود": "PER", "أوبك": "ORG", "عبد": "PER", "بن": "PER"}
 
@@ -294,7 +322,7 @@ def test_a_persons_own_name_is_not_cut():
     assert _run(text, [(1, 4, "PER")], rules._split_persons, gazetteer=_GAZ) == [(1, 4, "PER")]
 
 
-# 12. bodies and places named after a person
+# 13. bodies and places named after a person
 
 def test_head_before_a_person_names_a_body_or_a_place():
     text = "قامت مجموعة د. سامي الحربي الطبية بحملة"
@@ -316,7 +344,7 @@ def test_generic_or_other_nouns_before_a_person_stay():
     assert _run(text, [(2, 4, "PER")], rules._named_after_person) == [(2, 4, "PER")]
 
 
-# 13. listed companies in market reports
+# 14. listed companies in market reports
 
 def test_listed_companies_in_a_sentence_about_shares():
     text = "تلتها أسهم الخليج للتدريب والعالمية للتأمين ووفرة وتصدرت شركة الكابلات"

@@ -275,8 +275,10 @@ def _trim(i: int, j: int, lab: str, norms: list[str], words: _NewsWords, lex: Le
     ("وصالح بصنعاء" -> PER + LOC)."""
     if j - i >= 2 and lab in ("ORG", "LOC"):  # "ميليشيات الحوثي وصالح"، "تنظيم القاعدة والقيادي"
         w = norms[j - 1]
-        if len(w) > 2 and w[0] == "و" and (not w[1:].startswith(("ال", "لل")) or w[1:] in words.get("role_tail")) \
-                and not ("LOC" in _gaz(lex, w) and "LOC" in _gaz(lex, norms[j - 2])):  # "للجبيل وينبع" stays
+        bare = len(w) > 2 and w[0] == "و" and not w[1:].startswith(("ال", "لل")) and lex.counts.get(
+            w[1:], 0) >= 5 and lex.counts.get(w[1:], 0) > lex.counts.get(w, 0)  # "وصالح"، not "ويمبلي"
+        if (bare or w[:1] == "و" and w[1:] in words.get("role_tail")) and not (
+                "LOC" in _gaz(lex, w) and "LOC" in _gaz(lex, norms[j - 2])):  # "للجبيل وينبع" stays
             j -= 1
     place = None
     if j - i >= 2:  # "شركة … القابضة برأسمال"، "بورصة مصر كبداية"، "وصالح بصنعاء"
@@ -307,6 +309,13 @@ def _trim(i: int, j: int, lab: str, norms: list[str], words: _NewsWords, lex: Le
             i += 1
     elif j - i >= 2 and lab == "LOC" and titles().get("ال" + norms[i].lstrip("وف"), ("",))[0] == "title":
         i += 1  # "ومحافظ الأقصر": a role before the place (not "الشيخ زويد": an honorific in a name)
+    if lab == "PER" and j - i >= 4:  # "أحمد السناني الدكتور علي الزهراني": two people
+        cut = next((m for m in range(i + 2, j - 1) if norms[m] in titles() and norms[m - 1] not in words.get(
+            "name_link")), None)
+        if cut is not None:
+            return [(i, cut, "PER"), *_trim(cut + 1, j, "PER", norms, words, lex)]
+    if lab == "LOC" and j - i >= 2 and norms[j - 1] in words.get("direction") and not _definite(norms[j - 2]):
+        j -= 1  # "ريف إدلب الشمالي": the direction is no part of the name (but "القطب الشمالي")
     if lab == "PER" and j - i >= 2 and norms[j - 1] in words.weekdays and j < len(norms) and norms[j] in _AFTER_DAY:
         j -= 1  # "أشتون كارتر الخميس إنه" (but "أحمد الخميس" is a surname)
     if lab == "PER" and j - i >= 3 and norms[j - 1].startswith("ال") and "sport" in words.starts(
@@ -534,6 +543,23 @@ def _company_heads(out, norms, words, lex):
     return out
 
 
+def _place_heads(out, norms, words, lex):
+    """A part-of-a-place noun before a place is the place's name with it ("ريف حلب"، "مرتفعات عسير"،
+    "صعيد مصر"، "فندق بودان"): one LOC."""
+    if "place_head" not in _present(norms, words):
+        return out
+    n = len(norms)
+    taken = _taken(out, n)
+    for idx, (i, j, lab) in enumerate(out):
+        k = i - 1
+        if lab == "LOC" and k >= 0 and not taken[k] and not _definite(norms[k]) and head_kind(norms[i]) != "LOC" \
+                and any(v in words.get("place_head") for v in _variants(norms[k])) \
+                and not (k > 0 and words.phrase_at("not_name", norms, k - 1) > k):  # "على صعيد المملكة"
+            out[idx] = (k, j, lab)
+            taken[k] = True
+    return out
+
+
 def _split_persons(out, norms, words, lex):
     """A span that runs a place or body on into a person's name after a role is two names ("محافظ
     الأقصر محمد بدر" -> LOC + PER, "الأمين العام لأوبك عبد الله البدري" -> ORG + PER): the cut is
@@ -636,7 +662,7 @@ def _adjective_places(out, norms, words, lex):
 
 
 NEWS_STEPS = [_fixed_phrases, _trims, _quoted_names, _company_names, _kingdom, _media, _regional_bodies,
-              _national_bodies, _short_forms, _company_heads, _split_persons, _named_after_person, _stock_lists]
+              _national_bodies, _short_forms, _company_heads, _place_heads, _split_persons, _named_after_person, _stock_lists]
 
 
 def apply_news_rules(spans: list[tuple[int, int, str]], norms: list[str], lexicon: Lexicon | None = None,
