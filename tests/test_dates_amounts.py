@@ -206,3 +206,11 @@ def test_ordinals_and_counts_are_no_clock_times(tok):
     assert values(tok, "يفتح المتحف كل يوم في التاسعة.") == [("كل يوم في التاسعة", "R/P1D", "set")]
     # "the first hours of the morning" is no amount of hours
     assert values(tok, "استمر البحث حتى الساعات الأولى من صباح أمس.") == [("صباح أمس", "2016-03-09", "relative")]
+
+
+def test_a_weekday_opening_a_range_keeps_its_own_day(tok):
+    # the end's Hijri year is no year of the weekday (PUB is Thursday 2016-03-10)
+    got = values(tok, "يعمل الفرع اعتبارا من يوم الأحد حتى 1437/6/25هـ.")
+    assert got[0][1].startswith("2016-03-06/")
+    # a day of the month still takes the end's month and year
+    assert values(tok, "تقام الدورة من 5 إلى 10 شوال 1437.")[0][1] == "2016-07-10/2016-07-15"

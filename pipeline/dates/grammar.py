@@ -217,6 +217,8 @@ class Grammar(Parser):
             b = dict(b)
             b.pop("bare", None)
             for k in ("m", "y", "cal", "mrel", "mdir", "yrel"):
+                if a.get("d") is None and a.get("m") is None:
+                    break  # "من يوم الإثنين حتى 1436/10/30هـ": a weekday takes no year nor calendar of the end
                 if a.get(k) is None and b.get(k) is not None and (k != "m" or a.get("d")):
                     if k == "m" and a.get("m") is None and a.get("d") is None:
                         continue
