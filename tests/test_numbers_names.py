@@ -87,3 +87,15 @@ def test_a_score_written_with_a_dash_is_no_quantity(tok):
     # without a result word the numbers stay ("صفحات 3-1" is no score); big numbers are no score
     assert [s[1] for s in _spans(tok, "راجع الصفحات 3-1 من الكتاب.")] == [3.0, 1.0]
     assert [s[1] for s in _spans(tok, "بفوز ساحق بلغ 150-120 صوتا.")] != []
+
+
+def test_and_one_of_is_no_count(tok):
+    # "وأحد" is و + أحد (one of), though it normalizes as "واحد"
+    assert _spans(tok, "وأحد أسباب التأخير نقص العمال.") == []
+    assert _spans(tok, "وأحد عشر لاعبا شاركوا.") == [("وأحد عشر", 11.0, None, "cardinal")]
+    assert _spans(tok, "بقي لاعب واحد.") == [("واحد", 1.0, None, "cardinal")]
+
+
+def test_a_number_in_a_programme_name(tok):
+    assert _spans(tok, "فاز بلقب شاعر المليون في موسمه.") == []
+    assert _spans(tok, "حضر الحفل مليون زائر.") == [("مليون", 1000000.0, None, "cardinal")]

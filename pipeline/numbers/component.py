@@ -578,6 +578,8 @@ def _quantity(doc, norms, ws, start, i, r, blocked) -> tuple[float, int, str] | 
         return _Skip((None, end))  # "ملايين الدولارات", "آلاف المهاجرين": no number
     if end == i + 1 and norms[i] in ("واحد", "واحده") and i > 0 and norms[i - 1] in context.get("not_number_before", ()):
         return _Skip(None)  # "أي واحد", "كل واحد": a pronoun
+    if end == i + 1 and doc[i].text.lstrip("وف")[:1] in ("أ", "إ") and norms[i] in ("واحد", "فاحد"):
+        return _Skip(None)  # "وأحد علاجاتها": و + أحد (one of), not "واحد" (one); the normalized forms are one
     if end == i + 1 and norms[i] in ("واحد", "واحده", "واحدا") and end + 1 < n and norms[end] == "من" \
             and norms[end + 1] in context.get("one_of_after", ()):
         return _Skip(None)  # "واحدة من أهم البطولات": one of (conventions: no count)
