@@ -214,3 +214,8 @@ def test_a_weekday_opening_a_range_keeps_its_own_day(tok):
     assert got[0][1].startswith("2016-03-06/")
     # a day of the month still takes the end's month and year
     assert values(tok, "تقام الدورة من 5 إلى 10 شوال 1437.")[0][1] == "2016-07-10/2016-07-15"
+
+
+def test_the_night_before_last(tok):
+    assert values(tok, "وقع الحادث الليلة قبل الماضية.") == [("الليلة قبل الماضية", "2016-03-08", "relative")]
+    assert values(tok, "وقع الحادث الليلة الماضية.")[0][1] == "2016-03-09"
