@@ -60,6 +60,7 @@ MAX_LOOKBACK = 30  # tokens searched for a speech verb before a quotation
 MAX_GAP = 32  # tokens between a speech verb and its أن/إن
 FA_INNA = cue_words("fa_inna")
 SEMI_COMMA = {"،", ",", "؛", ";"}
+GLUED_END = {".", "،", "؛"}
 LEAD_PARTICLES = cue_words("lead_particle")
 RELATIVE = cue_words("relative")
 # words that open a clause whose subject precedes its verb (وكان X قال، إلا أن X نفت)
@@ -204,11 +205,15 @@ class _Finder:
         strings = doc.vocab.strings
         self.norms = [strings[h] for h in doc.to_array(NORM).tolist()] if self.n else []  # token.norm_
         forms = {n: verb_of(n) for n in _verb_forms().intersection(self.norms) if n.isalpha()}
+        # a sentence end glued to the next word (ألفاً .وقال): the word is still a verb
+        glued = {n: verb_of(n[1:]) for n in set(self.norms)
+                 if len(n) > 3 and n[0] in GLUED_END and n[1:] in _verb_forms() and n[1:].isalpha()}
+        forms.update(glued)
         self.verbs = [None] * self.n
         for i, n in enumerate(self.norms):
             v = forms.get(n)
             if v is not None:
-                self.verbs[i] = self._verb(i, v)
+                self.verbs[i] = self._verb(i, v) if n not in glued else v
         self.src_first = _source_first_words()
         self.mentions: list[Candidate] = []  # subjects of speech verbs that introduce no quotation
         self._stops = None  # clause-end index (_index_stops), built when first needed
@@ -718,20 +723,6 @@ class _Finder:
         return None
 
 
-def _drop_quoted_clauses(doc: Doc, cands: list[Candidate]) -> list[Candidate]:
-    """A reported clause that is all one quotation (وأكدت أن «…») is that direct quote only."""
-    direct = [(doc[c.start].idx, doc[c.end - 1].idx + len(doc[c.end - 1])) for c in cands if c.kind == "direct"]
-    out = []
-    for c in cands:
-        if c.kind == "reported" and direct:
-            a, b = doc[c.start].idx, doc[c.end - 1].idx + len(doc[c.end - 1])
-            cover = max((min(b, e) - max(a, s) for s, e in direct), default=0)
-            if cover >= 0.9 * (b - a) and any(s - a <= 2 for s, e in direct if s >= a):
-                continue
-        out.append(c)
-    return out
-
-
 def find_quotes(doc: Doc) -> list[Span]:
     """The quotations of a ``Doc`` as spans with their attribution attributes set."""
     if not len(doc):
@@ -751,7 +742,6 @@ def _find(doc: Doc) -> list[Span]:
     every = f.resolve()
     settle(doc, every, f.sent_start)
     cands = [c for c in every if c.kind != "mention"]
-    cands = _drop_quoted_clauses(doc, cands)
     cands.sort(key=lambda c: (c.start, c.end))
     spans: list[Span] = []
     ids: dict[int, str] = {}
