@@ -6,7 +6,7 @@ from functools import lru_cache
 
 from ..lang.normalize import clitic_variants, normalize, strip_proclitics
 from ..resources import rows
-from .features import MAX_CHAIN, NOT_CHAIN, Lexicon, chain_word, gaz_key, head_kind, title_length, titles
+from .features import MAX_CHAIN, NOT_CHAIN, Lexicon, chain_word, gaz_key, head_kind, titles
 
 _OPEN_QUOTES = frozenset("«“\"'")
 _CLOSE_QUOTES = frozenset("»”\"'")
@@ -305,8 +305,9 @@ def _trim(i: int, j: int, lab: str, norms: list[str], words: _NewsWords, lex: Le
             v in words.get("person_place_head") for v in _variants(norms[i])):
         j, lab = j - 1, "ORG"  # "المحرق البحريني"، "غلطة سراي التركي": a masculine body, not a place
     if lab == "PER":  # "الأوروجوياني خورخي دا سيلفا"، "بأن مخلوف"
-        while j - i >= 2 and (norms[i] in words.nationality or norms[i] in words.get("not_lead")):
-            i += 1
+        while j - i >= 2 and (norms[i] in words.nationality or norms[i] in words.get("not_lead") and (
+                j - i == 2 or norms[i].startswith("ال"))):
+            i += 1  # "الفاضل فلان"؛ "بأن مخلوف" -> "مخلوف", but "بان كي مون" (بأن and بان are one normalized word)
     elif j - i >= 2 and lab == "LOC" and titles().get("ال" + norms[i].lstrip("وف"), ("",))[0] == "title":
         i += 1  # "ومحافظ الأقصر": a role before the place (not "الشيخ زويد": an honorific in a name)
     if lab == "PER" and j - i >= 4:  # "أحمد السناني الدكتور علي الزهراني": two people
@@ -535,8 +536,8 @@ def _company_heads(out, norms, words, lex):
                 chain_word(norms[j]) and norms[j][1:] not in NOT_CHAIN or norms[j] in words.get("chain_link")) \
                 and not head_kind(norms[j]) and norms[j] not in words.get("not_name_word") and norms[j] not in titles():
             j += 1
-        if j == k + 1 or norms[j - 1] in words.get("chain_link"):
-            continue
+        if j == k + 1 or norms[j - 1] in words.get("chain_link") or j < n and norms[j] in words.nationality:
+            continue  # "شركة الأدوية الأمريكية": a description, not a name
         j = _company_chain(j, norms, taken, words.get("activity"))
         out = sorted([*out, (k, j, "ORG")])
         taken[k:j] = [True] * (j - k)
@@ -610,14 +611,16 @@ def _named_after_person(out, norms, words, lex):
             continue
         if k > 0 and words.phrase_at("not_name", norms, k - 1) > k:
             continue  # "عن طريق فلان": by way of, no road
-        at = k + 1 + title_length(norms[k + 1 : k + 4])
+        at = k + 1
+        while at < min(n, k + 4) and norms[at] in words.get("namesake_title"):
+            at += 1  # "متنزهات الأمير سلطان"، "مجموعة د.سليمان الحبيب" (not "مكتب الوزير السفير فلان")
         per = starts.get(at)
         if per is None or per[2] != "PER" or any(taken[k + 1 : at]):
             continue
         end = per[1]
         while end < n and not taken[end] and end - per[1] < 3 and (
                 norms[end] in words.get("family") or chain_word(norms[end]) and not norms[end].startswith("وال")
-                and not head_kind(norms[end])):
+                and norms[end].endswith(("ي", "ه")) and not head_kind(norms[end])):  # adjectives, not "الزائرين"
             end += 1
         placed = _place(out, k, end, kind)
         if placed is not None:
