@@ -70,6 +70,13 @@ def test_trims_keep_a_definite_conjoined_word():
     assert _run(text, [(1, 5, "ORG")], rules._trims) == [(1, 5, "ORG")]
 
 
+def test_trims_a_place_after_a_body_into_its_own_span():
+    counts = {normalize("لندن"): 900, normalize("بلندن"): 60}
+    text = "أعدها باحثون في الجمعية الملكية بلندن"
+    assert _spans(text, _run(text, [(3, 6, "ORG")], rules._trims, counts, {"لندن": "LOC"})) == {
+        ("الجمعية الملكية", "ORG"), ("بلندن", "LOC")}
+
+
 def test_trims_a_common_word_with_b_after_a_name():
     counts = {normalize("رأسمال"): 500, normalize("برأسمال"): 40}
     text = "تأسيس شركة النخيل القابضة برأسمال مليون"
@@ -215,6 +222,8 @@ def test_media_words_elsewhere_stay_common_words_or_places():
     assert _run(text, [(4, 5, "LOC")], rules._media) == [(4, 5, "LOC")]
     text = 'رفع الأهالي شعار " الوطن للجميع "'  # quoted, but not the name alone
     assert _run(text, [], rules._media) == []
+    text = "اليوم : تغلي ردود الأفعال"  # "today:", no byline
+    assert _run(text, [], rules._media) == []
 
 
 # 7. regional bodies
@@ -255,6 +264,8 @@ def test_nationality_after_a_team_league_or_army_names_a_body():
 
 def test_nationality_after_other_nouns_is_nothing():
     text = "قال المسؤول البحريني إن الشعب السوري يعاني"
+    assert _run(text, [], rules._national_bodies) == []
+    text = "تقاتل قوات الشرطة والجيش الأفغانية الحركة"  # the adjective agrees with الشرطة, not الجيش
     assert _run(text, [], rules._national_bodies) == []
 
 
@@ -369,6 +380,8 @@ def test_company_words_without_shares_stay():
     assert _run(text, [], rules._stock_lists) == []
     text = "وصل الوفد إلى الخليج والرياض"
     assert _run(text, [(4, 5, "LOC")], rules._stock_lists) == [(4, 5, "LOC")]
+    text = "أسهم التكييف في زيادة استهلاك الكهرباء"  # أسهم the verb; الكهرباء a common word
+    assert _run(text, [], rules._stock_lists) == []
 
 
 # document rules: sports reports

@@ -288,11 +288,10 @@ def _trim(i: int, j: int, lab: str, norms: list[str], words: _NewsWords, lex: Le
         least, ratio = (10, 2) if lab == "ORG" else (20, 5)  # "براسمال" is rarer than "بصنعاء"
         if len(w) >= 5 and w[0] in "بك" and not rest.startswith("ال") and counts.get(rest, 0) >= least \
                 and counts.get(rest, 0) > ratio * counts.get(w, 0):
-            if lab == "ORG":  # not a place: "منطقة برمال"، "بريدة"
+            is_place = "LOC" in _gaz(lex, w) and "PER" not in _gaz(lex, w)  # a surname may start with ب: "بارباع"
+            if lab == "ORG" or lab == "PER" and is_place:  # not from a place: "منطقة برمال"، "بريدة"
                 j -= 1
-            elif "LOC" in _gaz(lex, w) and "PER" not in _gaz(lex, w):  # a surname may start with ب: "بارباع"
-                j -= 1
-                place = (j, j + 1, "LOC")
+                place = (j, j + 1, "LOC") if is_place else None  # "الجمعية الملكية بلندن": ORG + LOC
     if j - i >= 2 and norms[j - 1] in words.nationality and not _definite(norms[j - 2]):
         # "غلطة سراي التركي"، "مدينة أفيون التركية"، "نادي المحرق البحريني": the adjective is no part
         if lab == "ORG" and norms[j - 1] in words.masc or lab == "LOC" and j - i >= 3 and head_kind(norms[i]) == "LOC":
@@ -429,7 +428,7 @@ def _media(out, norms, words, lex):
             continue
         quoted = k > 0 and norms[k - 1] in _OPEN_QUOTES and end < n and norms[end] in _CLOSE_QUOTES and (
             k == 1 or norms[k - 2] not in _OPEN_QUOTES)
-        byline = k == 0 and end < n and norms[end] in _DASHES
+        byline = k == 0 and end < n and norms[end] in _DASHES and norms[end] != ":"  # not "اليوم: …"
         if not (quoted or byline):
             continue
         same = [s for s in out if s[0] < end and k < s[1]]
@@ -489,6 +488,8 @@ def _national_bodies(out, norms, words, lex):
     for k in range(n - 1):
         if norms[k + 1] not in words.nationality or _bare(norms[k]) not in body:
             continue
+        if _bare(norms[k]).endswith(("ات", "ه")) != (norms[k + 1] not in words.masc):
+            continue  # the adjective agrees: "القوات العراقية"، "الجيش العراقي" (not "والجيش الأفغانية")
         end = words.phrase_at("sport_tail", norms, k + 2, clitic=False) if k + 2 < n else 0
         placed = _place(out, k, end or k + 2, "ORG")
         if placed is not None:
