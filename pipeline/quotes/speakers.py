@@ -283,7 +283,8 @@ def _head_end(doc: Doc, i: int, limit: int, whole: bool) -> int:
             break  # وبحسب البيان ستتوقف الأعمال …: the clause starts after the source
         if titled and not whole and _object_after_adjective(doc, h_end):
             break  # ووصف رئيس الحكومة اليمني العمل الجماعي: the object after the role
-        if h_end > i and (t.norm_ in ("لـ", "ل") or strip_conj(t.norm_).startswith("لل") and not (titled or whole)):
+        if h_end > i and (t.norm_ in ("لـ", "ل") or strip_conj(t.norm_).startswith("لل") and not (
+                titled or whole or (_org_head(doc, i) and h_end - i >= 2))):
             break
         if title_of(t.norm_) is not None:
             titled = True
@@ -322,6 +323,12 @@ def _clause_after_source(doc: Doc, k: int, limit: int) -> bool:
         return False
     e = ent_index(doc).cover[k - 1]
     return e is None or e.end <= k
+
+
+def _org_head(doc: Doc, i: int) -> bool:
+    """A definite organization head noun (الإدارة، الهيئة) opens the phrase at ``i``: its لل-complements
+    (للمحيطات والغلاف الجوي) are part of the name."""
+    return _has_article(doc[i].text) and in_class(doc[i].norm_, "org")
 
 
 def _person_ahead(doc: Doc, j: int, limit: int) -> bool:
@@ -436,6 +443,10 @@ def _name(doc: Doc, k: int, h_end: int, whole: bool, role_a: int | None,
         ends = [cover[x].end for x in range(name_a, name_b) if cover[x] is not None and cover[x].label_ == "ORG"]
         if ends and ends[0] < name_b:
             return name_a, ends[0], role_a, role_b
+        if not ends and _org_head(doc, name_a) and all(
+                _has_article(doc[x].text) and doc[x].text.isalpha() for x in range(name_a, name_b)):
+            # الإدارة الوطنية الأمريكية للمحيطات والغلاف الجوي: a definite organization name, whole
+            return name_a, name_b, role_a, role_b
     if not whole and not quoted and name_b - name_a >= 3:
         # a description before the name (عالم الآثار الإسرائيلي إليات مزار): the name is what
         # follows the last word with the article
