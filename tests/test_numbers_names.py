@@ -99,3 +99,11 @@ def test_and_one_of_is_no_count(tok):
 def test_a_number_in_a_programme_name(tok):
     assert _spans(tok, "فاز بلقب شاعر المليون في موسمه.") == []
     assert _spans(tok, "حضر الحفل مليون زائر.") == [("مليون", 1000000.0, None, "cardinal")]
+
+
+def test_an_ordinal_without_the_article_after_its_noun(tok):
+    assert _spans(tok, "أعلن النادي عن صفقة سادسة هذا الصيف.") == [("سادسة", 6.0, None, "ordinal")]
+    # not after a definite noun, not ثانية (a second), not a name
+    assert _spans(tok, "أعلن النادي عن الصفقة سادسة.") == []
+    assert _spans(tok, "انتظر دقيقة ثانية.") == []
+    assert _spans(tok, "تجمعوا في ساحة رابعة العدوية.") == []

@@ -101,6 +101,7 @@ def _data():
     starts |= {"ال" + f for f in fractions}
     starts |= set(NEGATIVE) | {"بين", "من", "جزء", "اجزاء", "ما"} | context.get("percent_before", set())
     starts |= {"ومن", "وبين"}
+    starts |= {o for o, (v, _) in ordinals.items() if o.endswith("ه") and 3 <= v <= 10}  # "صفقة خامسة"
     starts |= {c + w for w in context.get("construct_ordinal", ()) for c in ("", "و", "ف")}
     starts |= set(relative) | {c + w for w in relative for c in "وف" if relative[w][2] == "word"}
     _RELATIVE.update(relative)
@@ -525,6 +526,8 @@ def _ordinal_at(doc, norms, i, blocked):
     if o is None:
         o = _construct_ordinal(doc, norms, i, context)
     if o is None:
+        o = _indefinite_ordinal(norms, i, context)
+    if o is None:
         return _relative(doc, norms, i, blocked)
     prev = norms[i - 1] if i else ""
     if prev in context.get("not_ordinal_before", ()) or prev in context.get("time_before", ()):
@@ -543,6 +546,21 @@ def _ordinal_at(doc, norms, i, blocked):
     if end == i:
         return None
     return _make(doc, i, end, o[0], None, "ordinal", None, None), end
+
+
+def _indefinite_ordinal(norms, i, context) -> tuple[float, int] | None:
+    """"صفقة خامسة"، "مرة ثالثة": a feminine ordinal without the article after the indefinite feminine noun
+    it qualifies (3rd to 10th; not ثانية, also a second of time; not_indefinite_ordinal)."""
+    w = norms[i]
+    if i == 0 or not w.endswith("ه") or w in context.get("not_indefinite_ordinal", ()):
+        return None
+    _, _, ordinals = lexicons()
+    hit = ordinals.get(w)
+    prev = norms[i - 1]
+    if hit is None or not 3 <= hit[0] <= 10 or not prev.endswith("ه") or prev.startswith(("ال", "وال", "بال", "لل")) \
+            or _is_number_word(prev) or (i + 1 < len(norms) and norms[i + 1] in context.get("not_indefinite_ordinal", ())):
+        return None
+    return hit[0], i + 1
 
 
 def _construct_ordinal(doc, norms, i, context) -> tuple[float, int] | None:
