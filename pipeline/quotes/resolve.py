@@ -246,6 +246,10 @@ class _Settler:
                 return other  # المصادر → مصادرنا (the paper's own sources, named before)
             if other.role and not other.described and _fits_role(mine, other.role):
                 return other
+        if title_of(doc[sp.start].norm_) is not None and len(mine) >= 2:
+            named = self._titled_person(mine, sp)
+            if named is not None:
+                return named
         if in_class(doc[sp.start].norm_, "team") and (len(mine) == 1 or len(mine) == 2 and _nisba(mine[1])):
             # النادي، الفريق الكاتالوني: the club named last before it by its proper name (برشلونة)
             before = [m for m in self.names if m.label == "ORG" and m.start < sp.start and m.key
@@ -269,6 +273,29 @@ class _Settler:
             if before:
                 return self._as(sp, max(before, key=lambda m: m.start))
         return None
+
+    def _titled_person(self, mine: list[str], sp: Speaker) -> Speaker | None:
+        """A person named before the description with a role it fits, though not as a speaker
+        (استقبل مدير عام الشؤون الصحية الأستاذ مطلق الخمعلي … أكد المدير العام): the nearest one."""
+        doc = self.doc
+        best = None
+        for e in entities(doc):
+            if e.start >= sp.start:
+                break
+            if e.label_ not in ("PER", "PERS"):
+                continue
+            k = e.start
+            while k > 0 and title_of(doc[k - 1].norm_) is not None and title_of(doc[k - 1].norm_).kind == "honorific":
+                k -= 1
+            lo = k
+            while lo > 0 and k - lo < 8 and not (doc[lo - 1].is_punct or doc[lo - 1].is_space):
+                lo -= 1
+            first = next((x for x in range(lo, k) if title_of(doc[x].norm_) is not None), None)
+            if first is not None and _fits_role(mine, doc[first:k].text):
+                best = e
+        if best is None:
+            return None
+        return self._as(sp, _Mention(doc, *name_bounds(doc, best), getattr(best._, "entity_id", None), best.label_))
 
     # ---- statements --------------------------------------------------------------------------
     def issuer(self, sp: Speaker, history: list[Speaker]) -> Speaker | None:
