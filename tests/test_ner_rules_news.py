@@ -429,6 +429,20 @@ def test_country_name_as_adjective_after_a_plural():
     assert out == [set(), {("سورية", "LOC")}]
 
 
+# document rules: a group's name that is also a common word
+
+def test_group_name_in_a_document_without_the_common_word():
+    sents = ["قتل قيادي في القاعدة أمس", "وكان من زعماء القاعدة"]
+    assert _doc(sents, [[], []]) == [{("القاعدة", "ORG")}, {("القاعدة", "ORG")}]
+
+
+def test_group_name_in_a_document_about_a_base():
+    sents = ["فتحت تركيا قاعدة إنجرليك للطائرات", "وسيستخدم الحلف القاعدة قريبا"]
+    assert _doc(sents, [[], []]) == [set(), set()]
+    sents = ["هبطت الطائرة في القاعدة الجوية", "وغادرت القاعدة مساء"]
+    assert _doc(sents, [[], []]) == [set(), set()]
+
+
 # the whole layer in the shipped model
 
 @pytest.fixture(scope="module")

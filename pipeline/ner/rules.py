@@ -743,7 +743,28 @@ def _adjective_mentions(sentences, spans, words):
     return [_adjective_places(sp, norms, words, _EMPTY) for norms, sp in zip(sentences, spans, strict=True)]
 
 
-DOCUMENT_STEPS = [_sports_teams, _adjective_mentions]
+def _group_or_base(sentences, spans, words):
+    """"القاعدة" is the group in a document that never writes it as a base or a rule: not after
+    "قاعدة" indefinite ("قاعدة إنجرليك") or a definite adjective with it ("القاعدة الجوية")
+    anywhere in the document, nor before a definite word or after a demonstrative itself."""
+    forms = words.get("group_or_base")
+    if not any(_bare(w) in forms for norms in sentences for w in norms):
+        return spans
+    for norms in sentences:
+        for k, w in enumerate(norms):
+            indefinite = not _definite(w) and any("ال" + v in forms for v in _variants(w))
+            if indefinite or _bare(w) in forms and k + 1 < len(norms) and chain_word(norms[k + 1]) \
+                    and norms[k + 1][0] != "و":
+                return spans  # "قاعدة إنجرليك"، "القاعدة الجوية": the word is a base here
+    out = []
+    for norms, sp in zip(sentences, spans, strict=True):
+        n = len(norms)
+        out.append(sorted([*sp, *((k, k + 1, "ORG") for k in _untagged(_taken(sp, n), norms, forms)
+                                  if not (k > 0 and norms[k - 1] in _DEMONSTRATIVES))]))
+    return out
+
+
+DOCUMENT_STEPS = [_sports_teams, _adjective_mentions, _group_or_base]
 
 
 def apply_document_rules(sentences: list[list[str]], spans: list[list[tuple[int, int, str]]],
