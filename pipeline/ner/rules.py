@@ -582,8 +582,8 @@ def _split_persons(out, norms, words, lex):
                 continue
             cut = k
             break
-        if cut is None:
-            new.append((i, j, lab))
+        if cut is None or lab == "PER" and cut == i + 1 and _definite(norms[i]):
+            new.append((i, j, lab))  # "الفارس محمد آل هادي": a definite word before a person's name is a role
             continue
         first = lab if lab != "PER" else ("ORG" if "ORG" in _gaz(lex, norms[cut - 1]) else "LOC")
         new += [(i, cut, first), (cut, j, "PER")]
