@@ -135,6 +135,19 @@ def word_classes() -> dict[str, frozenset[str]]:
 
 
 @lru_cache(maxsize=1)
+def nationalities() -> frozenset[str]:
+    """Nationality adjectives, normalized with the article, masculine and feminine (القطري، القطريه):
+    the relation adjectives of the entity stage's news rules (``ner_news_rules.tsv`` class
+    ``nationality``), read here so that both stages end a name at the same word."""
+    out = set()
+    for r in rows("ner_news_rules.tsv"):
+        if r[0].strip() == "nationality":
+            n = normalize(r[1].strip())
+            out |= {n, n + "ه"}
+    return frozenset(out)
+
+
+@lru_cache(maxsize=1)
 def role_synonyms() -> dict[str, str]:
     """Words of a role that name the same office (الحكومة for الوزراء in رئيس الحكومة): the form
     (without the article) -> the word it stands for (``quote_words.tsv`` class ``same``)."""

@@ -38,7 +38,7 @@ from .lexicon import (
     title_of,
     verb_of,
 )
-from .speakers import Speaker, _has_article, _is_org_mention, name_bounds
+from .speakers import Speaker, _has_article, _is_org_mention, _nationality, name_bounds
 
 MAX_NAME_WORDS = 4
 _RELATIVE = cue_words("relative")
@@ -314,6 +314,12 @@ class _Settler:
                 named = self.fullest(Speaker(j, j + 1, phrase_end=j + 1), key=(w[1:],))
                 if named.start != j:
                     return named
+                # تقرير لاسبيتار → مستشفى اسبيتار القطري: the name with only adjectives after the word
+                for m in self.names:
+                    if w[1:] in m.key[1:]:
+                        rest = m.key[m.key.index(w[1:]) + 1:]
+                        if all(x.startswith("ال") and _nisba(x) for x in rest):
+                            return self._as(sp, m)
             if w.startswith("لل"):
                 named = self.fullest(Speaker(j, j + 1, phrase_end=j + 1), key=("ال" + w[2:],))
                 if named.start != j:
@@ -364,7 +370,11 @@ def settle(doc: Doc, cands: list, sent_start: list[int]) -> None:
             new = history[-1] if history else None
         elif _statement_phrase(doc, sp) is not None:
             st = _statement_phrase(doc, sp)
-            new = s.issuer(st, history) or st
+            new = s.issuer(st, history)
+            if new is None:
+                # a statement whose body is not found: itself, unless it is a bare noun of the stop list
+                # (وأوضح بيان أن …), which is no speaker phrase: the last speaker
+                new = st if not is_stop(doc[st.start].text) else (history[-1] if history else None)
         elif _is_description(doc, sp):
             ante = s.antecedent(sp, c.pos, history)
             new = ante if ante is not None else sp
@@ -409,13 +419,16 @@ def _nisba(word: str) -> bool:
 
 def _without_adjective(doc: Doc, sp: Speaker) -> Speaker:
     """An organization named by its head noun and a proper name, without the nationality adjective
-    after it (مستشفى اسبيتار القطري → مستشفى اسبيتار): a definite nisba adjective after a word
-    without the article closes the name."""
+    after it (مستشفى اسبيتار القطري → مستشفى اسبيتار): a nationality adjective after a word without
+    the article closes the name; other adjectives (جمعية وفاء الخيرية) stay."""
     a, b = sp.start, sp.end
     if b - a < 3 or not in_class(doc[a].norm_, "org") or _has_article(doc[a].text):
         return sp
     last, before = doc[b - 1], doc[b - 2]
-    if (_has_article(last.text) and last.text.isalpha() and _nisba(last.norm_)
+    ent = ent_index(doc).cover[b - 1]
+    if ent is not None and name_bounds(doc, ent)[1] >= b:
+        return sp  # an entity that holds the adjective in its name (جمعية وفاء الخيرية)
+    if (_has_article(last.text) and last.text.isalpha() and _nationality(last.norm_)
             and not _has_article(before.text) and before.text.isalpha() and not in_class(before.norm_, "org")):
         return replace(sp, end=b - 1)
     return sp

@@ -23,6 +23,7 @@ from .lexicon import (
     entities,
     in_class,
     is_stop,
+    nationalities,
     source_index,
     strip_conj,
     title_of,
@@ -306,6 +307,11 @@ def _source_at(doc: Doc, k: int, limit: int) -> bool:
         else:
             return True
     return False
+
+
+def _nationality(norm: str) -> bool:
+    w = norm[1:] if norm[:3] in ("وال", "فال") else norm
+    return w in nationalities()
 
 
 def _clause_after_source(doc: Doc, k: int, limit: int) -> bool:
@@ -732,6 +738,12 @@ def name_bounds(doc: Doc, ent) -> tuple[int, int]:
             and not any(_has_article(doc[x].text) for x in range(a + 1, min(a + 3, b)))
             and all(doc[x].text.isalpha() for x in range(a, b))):
         a += 1
+    # a nationality adjective after an organization named by its head and a proper name
+    # (مستشفى اسبيتار القطري): not part of the name
+    if (b - a >= 3 and in_class(doc[a].norm_, "org") and not _has_article(doc[a].text)
+            and _nationality(doc[b - 1].norm_) and not _has_article(doc[b - 2].text) and doc[b - 2].text.isalpha()
+            and not in_class(doc[b - 2].norm_, "org")):
+        b -= 1
     # a day the entity swallowed before أن/إن (أشتون كارتر الخميس إن): when it was said
     if (ent.label_ in ("PER", "PERS") and b - a > 2 and in_class(doc[b - 1].norm_, "time")
             and not any(doc[x].norm_ in NAME_LINKS for x in range(a, b - 1))):
