@@ -67,7 +67,8 @@ RELATIVE = cue_words("relative")
 CLAUSE_OPENERS = cue_words("clause_opener")
 AMMA = cue_words("topic")
 TOPIC_PREPOSITIONS = cue_words("topic_preposition")
-PREPOSITIONS = cue_words("preposition")  # a name right after one is no subject  # وعن الأزمة، قال: what the statement is about  # أما X فقال: the topic is the subject of the ف-verb
+PREPOSITIONS = cue_words("preposition")
+NOT_SOURCE_AFTER = cue_words("not_source_after")  # وفق المقرر لها: a word after the noun that makes it no source  # a name right after one is no subject  # وعن الأزمة، قال: what the statement is about  # أما X فقال: the topic is the subject of the ف-verb
 
 
 @dataclass
@@ -176,6 +177,8 @@ def _is_sourceish(doc: Doc, j: int) -> bool:
         return _is_sourceish(doc, j + 1)  # آخر تقرير
     if n in ("ما",):
         return True
+    if title_of(n) is not None and j + 1 < len(doc) and doc[j + 1].norm_ in NOT_SOURCE_AFTER:
+        return False  # وفق المقرر لها: «as scheduled», no source
     if title_of(n) is not None or in_class(n, "source") or in_class(n, "org"):
         return True
     return j in ent_index(doc).starts
