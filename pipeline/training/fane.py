@@ -493,13 +493,16 @@ def news_conventions(sents: list[Sentence], loc_heads: bool = True, generic: boo
 
 
 def training_sets(data: Path, wojood: list[Sentence], sources=("anercorp", "wikifane", "wojood"),
-                  loc_heads: bool = True, generic: bool = True) -> tuple[list[Sentence], list[Sentence], dict]:
+                  loc_heads: bool = True, generic: bool = True, own: list[Sentence] | None = None,
+                  own_repeat: int = 1) -> tuple[list[Sentence], list[Sentence], dict]:
     """(train, WikiFANE held-out, counts) in the news conventions, from ``data`` (``../shared/data``):
 
     * ``anercorp``: ANERcorp train harmonized with NewsFANE (:func:`harmonize_anercorp`), the
       ANERcorp sentences NewsFANE's near matches cover replaced by them;
     * ``wikifane``: WikiFANE Gold without its held-out blocks (:func:`split_wikifane`);
-    * ``wojood``: the Wojood sample sentences given (read by the training code).
+    * ``wojood``: the Wojood sample sentences given (read by the training code);
+    * ``news_own``: the project's own annotations of ANT and Wikinews sentences given in ``own``
+      (:mod:`pipeline.training.news_own`), ``own_repeat`` times over.
 
     NewsFANE sentences that are ANERcorp test text (more than half of their word 4-grams in
     test.txt: 113 survive the corpus' own removal) are never trained on: test.txt is read only to
@@ -522,6 +525,9 @@ def training_sets(data: Path, wojood: list[Sentence], sources=("anercorp", "wiki
         train += wtrain
     if "wojood" in sources:
         train += wojood
+    if "news_own" in sources:
+        train += list(own or []) * max(1, int(own_repeat))
+        info["news_own"] = {"sentences": len(own or []), "repeat": max(1, int(own_repeat))}
     train, stats = news_conventions(train, loc_heads, generic)
     held, _ = news_conventions(wheld, loc_heads, generic)
     info.update(stats, sentences=len(train), entities=dict(entity_counts(train)))

@@ -295,8 +295,14 @@ def news_training_data(cfg: dict):
     from . import fane
 
     wojood = [s for p in cfg.get("wojood", []) for s in read_wojood(_path(p))]
+    own = None
+    if "news_own" in cfg["sources"]:
+        from .news_own import read_news_own
+
+        own = read_news_own(_path(cfg.get("news_own", "data/train/news_own/sentences.jsonl")))
     return fane.training_sets(_path(cfg["shared"]), wojood, tuple(cfg["sources"]),
-                              loc_heads=cfg.get("loc_heads", True), generic=cfg.get("generic_orgs", True))
+                              loc_heads=cfg.get("loc_heads", True), generic=cfg.get("generic_orgs", True),
+                              own=own, own_repeat=int(cfg.get("news_own_repeat", 1)))
 
 
 WOJOOD_MAP = {"PERS": "PER", "ORG": "ORG", "GPE": "LOC", "LOC": "LOC", "FAC": "LOC", "EVENT": "MISC"}
