@@ -149,6 +149,11 @@ class _Settler:
         self.sent_start = sent_start
         self.names: list[_Mention] = []
         self.resolved: list[tuple[Speaker, Speaker]] = []  # (as read, as resolved), text order
+        self._words: dict[str, list[int]] | None = None
+        self._by_last: dict | None = None
+        self._by_first: dict = {}
+        self._person_tokens: set[int] = set()
+        self._issues: list[int] | None = None
         for e in entities(doc):
             a, b = name_bounds(doc, e)
             self.names.append(_Mention(doc, a, b, getattr(e._, "entity_id", None), e.label_))
@@ -159,6 +164,36 @@ class _Settler:
                 seen.add(id(sp))
                 sp = _without_adjective(doc, sp)
                 self.names.append(_Mention(doc, sp.start, sp.end, sp.entity_id, None, sp))
+
+    def _index_names(self) -> None:
+        """The names by their last and first word, and the tokens inside PER mentions (once)."""
+        if self._by_last is not None:
+            return
+        self._by_last, self._by_first, self._person_tokens = {}, {}, set()
+        for m in self.names:
+            if not m.key:
+                continue
+            self._by_last.setdefault(m.key[-1], []).append(m)
+            if m.label in ("PER", "PERS"):
+                self._by_first.setdefault(m.key[0], []).append(m)
+                self._person_tokens.update(range(m.start, m.end))
+
+    def _word_positions(self) -> dict[str, list[int]]:
+        """Token positions by their one-word key (built once per document: the stage stays linear)."""
+        if self._words is None:
+            doc = self.doc
+            self._words = {}
+            for j in range(len(doc)):
+                k = _key(doc, j, j + 1)
+                if k:
+                    self._words.setdefault(k[0], []).append(j)
+        return self._words
+
+    def _issue_positions(self) -> list[int]:
+        """Positions of the verbs that issue a statement (أصدرت، الذي أصدرته), found once per document."""
+        if self._issues is None:
+            self._issues = [j for j, t in enumerate(self.doc) if in_class(t.norm_, "issue")]
+        return self._issues
 
     # ---- short names -------------------------------------------------------------------------
     def fullest(self, sp: Speaker, key: tuple[str, ...] | None = None) -> Speaker:
@@ -176,8 +211,12 @@ class _Settler:
             if first is not None and first.norm_ != key[0]:
                 keys.add((first.norm_, *key[1:]))
         best: _Mention | None = None
-        person = any(m.label in ("PER", "PERS") and m.start <= sp.start < m.end for m in self.names)
-        for m in self.names:
+        self._index_names()
+        person = sp.start in self._person_tokens
+        cands = [m for k in keys for m in self._by_last.get(k[-1], ())]
+        if person and len(key) == 1:
+            cands += self._by_first.get(key[0], [])
+        for m in cands:
             if len(m.key) <= len(key) or len(m.key) > MAX_NAME_WORDS + 2:
                 continue
             if m.key[-len(key):] in keys or (person and len(key) == 1 and m.label in ("PER", "PERS") and m.key[0] == key[0]):
@@ -197,8 +236,8 @@ class _Settler:
 
         doc = self.doc
         best = None
-        for j in range(1, len(doc)):
-            if _key(doc, j, j + 1) != (surname,):
+        for j in self._word_positions().get(surname, ()):
+            if j < 1:
                 continue
             a = j
             while a > 0 and j - a < MAX_NAME_WORDS - 1 and _bare_name_word(doc, a - 1):
@@ -332,9 +371,7 @@ class _Settler:
         # الذي أصدرته إدارة دراسات السوق / أصدرت وزارة الداخلية بيانا
         from .speakers import read_speaker
 
-        for j in range(len(doc)):
-            if not in_class(doc[j].norm_, "issue"):
-                continue
+        for j in self._issue_positions():
             # تقرير … الذي أصدرته إدارة …: after a relative pronoun the statement may stand further back
             back = 16 if j > 0 and doc[j - 1].norm_ in _RELATIVE else 4
             window = [(k, _head(doc[k].norm_)) for k in range(max(0, j - back), min(len(doc), j + 8))]
