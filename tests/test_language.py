@@ -47,6 +47,14 @@ def test_paired_months_and_waw_before_digits(blank):
     assert words(blank, "بين عامي 2010 و2015")[-2:] == ["و", "2015"]
 
 
+def test_a_dash_glued_to_a_word_is_its_own_token(blank):
+    # bylines: "كاتب- الصحيفة- المدينة:"; a dash between digits or a negative number is left alone
+    assert words(blank, "سالم الحربي- الجريدة- تبوك:") == ["سالم", "الحربي", "-", "الجريدة", "-", "تبوك", ":"]
+    assert words(blank, "نقلا عن -الوكالة") == ["نقلا", "عن", "-", "الوكالة"]
+    assert words(blank, "فاز 3-2 وبلغت -5 درجات") == ["فاز", "3", "-", "2", "وبلغت", "-5", "درجات"]
+    assert words(blank, "الكاتب–الصحيفة")[-1] == "الصحيفة"
+
+
 def test_paragraphs_and_question_marks_split_sentences(blank):
     doc = blank("هل انتهت الأزمة؟ لا!\n\nفقرة جديدة بلا نقطة\nسطر آخر")
     assert [s.text.strip() for s in doc.sents] == ["هل انتهت الأزمة؟", "لا!", "فقرة جديدة بلا نقطة", "سطر آخر"]

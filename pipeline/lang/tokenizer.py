@@ -81,12 +81,14 @@ def customize_tokenizer(nlp: Language) -> None:
         rf"[{BIDI_MARKS}]",  # invisible direction marks stick to numbers and words: their own token
         rf"[{QUOTE_MARKS}]",
         rf"[و](?=[{_DIG}])",  # و2015 -> و 2015
+        rf"[-–—](?=[{_AR}])",  # "-سبق" -> "-" "سبق"
     ]
     suffixes = list(defaults.suffixes) + [
         rf"[{BIDI_MARKS}]",  # "١٠٠٪" + ARABIC LETTER MARK -> "١٠٠٪" and the mark
         r"\.",  # 2022. / الوزير. -> separate period (abbreviations are exceptions)
         rf"[{QUOTE_MARKS}]",
         r"[،؛؟:!]",
+        rf"(?<=[{_AR}])[-–—]",  # a byline's dash glued to a word: "العميري- سبق- مكة" -> "سبق" "-"
     ]
     infixes = list(defaults.infixes) + [
         rf"[{QUOTE_MARKS}()\[\]،؛؟!]",
