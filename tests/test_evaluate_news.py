@@ -137,6 +137,15 @@ def test_news_gold_is_standoff_and_split_by_day():
     test_days = {r["published"] for r in rows["test"]}
     assert not dev_days & test_days
     assert len({r["ref"] for r in rows["dev"] + rows["test"]}) == len(rows["dev"]) + len(rows["test"])
+    fresh = GOLD_DIR / "dev2.jsonl"  # a second dev set, annotated after session 5's rules were written
+    if fresh.exists():
+        raw = fresh.read_text(encoding="utf-8")
+        assert not re.search(r"[\u0600-\u06FF]", raw), "dev2.jsonl holds Arabic text"
+        dev2 = [json.loads(ln) for ln in raw.splitlines() if ln.strip()]
+        assert len(dev2) >= 30 and not {r["published"] for r in dev2} & test_days
+        assert not {r["ref"] for r in dev2} & {r["ref"] for r in rows["dev"] + rows["test"]}
+        assert all(0 <= x["start"] < x["end"] <= r["n_chars"] for r in dev2
+                   for table in ("entities", "dates", "numbers", "quotes") for x in r[table])
 
 
 def test_date_values_compare_at_their_precision():
