@@ -107,3 +107,11 @@ def test_an_ordinal_without_the_article_after_its_noun(tok):
     assert _spans(tok, "أعلن النادي عن الصفقة سادسة.") == []
     assert _spans(tok, "انتظر دقيقة ثانية.") == []
     assert _spans(tok, "تجمعوا في ساحة رابعة العدوية.") == []
+
+
+def test_digits_after_an_index_name_name_the_index(tok):
+    assert _spans(tok, "وتراجع مؤشر نيكاي 225 الياباني بنسبة 1 %.") == [("1 %", 1.0, None, "percent")]
+    assert _spans(tok, "وصعد المؤشر ستاندرد آند بورز 500 عند الإغلاق.") == []
+    # a change of the index, or a reading of an index named in Arabic words, is a quantity
+    assert _spans(tok, "وارتفع مؤشر السوق 85 نقطة.") == [("85", 85.0, None, "cardinal")]
+    assert _spans(tok, "وبلغ مؤشر مديري المشتريات 52 في مايو.")[0][:2] == ("52", 52.0)

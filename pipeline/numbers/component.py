@@ -315,6 +315,9 @@ def find_numbers(doc: Doc) -> list[Span]:
         if _list_marker(norms, i, context):
             i += 1
             continue
+        if _index_name(norms, i, context):
+            i += 1  # "مؤشر فايننشال تايمز 100": the number names the index
+            continue
         if _score(norms, ws, i, context):
             i += 3  # "بهزيمة 7-6": a score (conventions), not two quantities
             continue
@@ -339,6 +342,26 @@ def _score(norms: list[str], ws: list[str], i: int, context: dict) -> bool:
         return False
     words = context.get("score_before", ())
     return any(v in words for k in range(max(0, i - 3), i) for v in clitic_variants(norms[k]))
+
+
+def _index_name(norms: list[str], i: int, context: dict) -> bool:
+    """"مؤشر فايننشال تايمز 100"، "ومؤشر كاك 40 الفرنسي": whole digits one to four words after an index
+    noun (index_before), only words between, the last without the article (a transliterated name), and
+    no points or percent after (index_after: "مؤشر السوق 120 نقطة" is a change), name the index."""
+    w = norms[i]
+    if not w.isdigit() or len(w) > 4 or (i + 1 < len(norms) and (
+            norms[i + 1] in context.get("index_after", ()) or norms[i + 1][:1].isdigit()
+            or norms[i + 1] in (".", ",", "٫"))):
+        return False
+    before = context.get("index_before", ())
+    if i == 0 or norms[i - 1].startswith("ال"):
+        return False  # "مؤشر مديري المشتريات 51": a reading of an index named in Arabic words
+    for k in range(i - 1, max(-1, i - 6), -1):
+        if not _AR_WORD.match(norms[k]):
+            return False
+        if any(v in before for v in clitic_variants(norms[k])):
+            return k < i - 1
+    return False
 
 
 def _list_marker(norms: list[str], i: int, context: dict) -> bool:
