@@ -219,3 +219,11 @@ def test_a_weekday_opening_a_range_keeps_its_own_day(tok):
 def test_the_night_before_last(tok):
     assert values(tok, "وقع الحادث الليلة قبل الماضية.") == [("الليلة قبل الماضية", "2016-03-08", "relative")]
     assert values(tok, "وقع الحادث الليلة الماضية.")[0][1] == "2016-03-09"
+
+
+def test_a_half_of_the_year_without_its_number_is_this_year(tok):
+    assert values(tok, "تضاعفت أرباح المصنع في النصف الأول من العام.") == [
+        ("النصف الأول من العام", "2016-01-01/2016-06-30", "relative")]
+    # a half of a match, or of a school year, is no calendar half
+    assert values(tok, "تقدم الفريق في النصف الثاني من المباراة.") == []
+    assert values(tok, "تبدأ الاختبارات في النصف الثاني من العام الدراسي.") == []

@@ -1051,17 +1051,16 @@ class Grammar(Parser):
         y = self.year(q, bare=True)
         if y and (inner is None or y[0] > inner[0]):
             inner = (y[0], {"t": "date", "y": y[1], "cal": y[2] or "gregorian"})
-        if inner is None and r[1][0] == "halfof":
-            return None  # "النصف الأول" of a match, not of a period
         if inner is None:
             u = self.cat(q, "unit")
-            if u and u[1][1][1] == "1" and self.P.text[q].startswith("ال") and u[1][1][0] in ("year", "month", "week"):
+            units = ("year",) if r[1][0] == "halfof" else ("year", "month", "week")
+            if u and u[1][1][1] == "1" and self.P.text[q].startswith("ال") and u[1][1][0] in units:
                 nxt = self.P.text[u[0]] if u[0] < self.n else ""
                 if nxt.startswith("ال") and not lookup(nxt)[0]:
                     return None  # "بداية العام الدراسي": another kind of year
-                inner = (u[0], {"t": "rel", "unit": u[1][1][0], "off": 0})
+                inner = (u[0], {"t": "rel", "unit": u[1][1][0], "off": 0})  # "النصف الأول من العام"
         if inner is None:
-            return None
+            return None  # "النصف الأول" of a match, not of a period
         part = r[1][1]
         if part == "late" and self.P.text[p].endswith("نهايه") and inner[1].get("unit") == "week" \
                 and inner[1]["t"] == "rel":
