@@ -58,6 +58,7 @@ MIN_UNCUED_WORDS = 8  # a quotation with no cue at all must be at least this lon
 MIN_CUED_WORDS = 3  # … and one with a cue but no colon
 MAX_LOOKBACK = 30  # tokens searched for a speech verb before a quotation
 MAX_GAP = 32  # tokens between a speech verb and its أن/إن
+NEAR_WORDS = 9  # words between a "near" verb (أظهرت) and its أن/إن: its subject, no object
 FA_INNA = cue_words("fa_inna")
 SEMI_COMMA = {"،", ",", "؛", ";"}
 GLUED_END = {".", "،", "؛"}
@@ -538,6 +539,8 @@ class _Finder:
             if verb.tense == "participle" and (comp < 0 or comp > i + 3) and not (0 <= colon <= i + 2):
                 i += 1
                 continue  # مضيفا: … / كاتبا: …: a participle with a colon opens a statement too
+            if verb.near and comp >= 0 and self._words(i + 1, comp) > NEAR_WORDS:
+                comp = -1  # فأظهر من المواقف … بدعوى أن: an object, not speech
             if comp < 0 and colon < 0:
                 self._mention(i)
                 i += 1

@@ -32,6 +32,7 @@ class Verb:
     tense: str  # past | present | participle
     weak: bool  # only with a quote mark or a colon
     ambig: bool = False  # also a noun or preposition: a verb only after و/ف or at a sentence start
+    near: bool = False  # reports only with its أن/إن close after it (أظهرت دراسة حديثة أن), not after an object
 
 
 @dataclass(frozen=True)
@@ -46,7 +47,8 @@ def speech_verbs() -> dict[str, Verb]:
     out: dict[str, Verb] = {}
     for row in rows("speech_verbs.tsv"):
         form, lemma, gender, tense, role = (c.strip() for c in row[:5])
-        out.setdefault(normalize(form), Verb(form, lemma, gender, tense, role == "weak", role == "ambig"))
+        out.setdefault(normalize(form), Verb(form, lemma, gender, tense, role == "weak", role == "ambig",
+                                                  role == "near"))
     return out
 
 

@@ -347,6 +347,14 @@ class _Settler:
         for e in entities(doc):
             if e.label_ == "ORG" and sp.start < e.start < end:
                 return self.fullest(Speaker(e.start, e.end, entity_id=getattr(e._, "entity_id", None), phrase_end=e.end))
+        # إحصاءات الجهاز المركزي للمعلومات: a statement in construct with a definite body noun
+        nxt = sp.start + 1
+        if nxt < len(doc) and doc[nxt].norm_.startswith("ال") and in_class(doc[nxt].norm_[2:], "org"):
+            from .speakers import read_speaker
+
+            body = read_speaker(doc, nxt, min(len(doc), nxt + 12))
+            if body is not None and body.start == nxt and body.end > nxt + 1:
+                return self.fullest(body)
         for j in range(sp.start + 1, min(end, sp.start + 4)):
             w = doc[j].norm_
             if len(w) > 3 and w[0] == "ل" and not w.startswith("لل") and not _has_article(doc[j].text):
