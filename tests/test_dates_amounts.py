@@ -227,3 +227,11 @@ def test_a_half_of_the_year_without_its_number_is_this_year(tok):
     # a half of a match, or of a school year, is no calendar half
     assert values(tok, "تقدم الفريق في النصف الثاني من المباراة.") == []
     assert values(tok, "تبدأ الاختبارات في النصف الثاني من العام الدراسي.") == []
+
+
+def test_a_day_glued_to_the_article_before_its_month(tok):
+    assert values(tok, "يفتتح المعرض في ال15 من شهر مايو المقبل.") == [
+        ("ال15 من شهر مايو المقبل", "2016-05-15", "absolute")]
+    assert values(tok, "وصل الوفد في الـ3 من أبريل.") == [("الـ3 من أبريل", "2016-04-03", "absolute")]
+    # a rank glued to the article is no day
+    assert values(tok, "حل الفريق في المركز ال15 من أصل عشرين.") == []

@@ -36,9 +36,12 @@ class Grammar(Parser):
         P, out, p = self.P, [], 0
         while p < self.n:
             if not P.first[p] and P.num[p - 1] is None and P.text[p - 1][0].isalnum():
-                p += 1
-                continue
-            r = self.at(p)
+                r = self._glued_day(p)
+                if r is None:
+                    p += 1
+                    continue
+            else:
+                r = self.at(p)
             if r is None:
                 p += 1
                 continue
@@ -51,6 +54,16 @@ class Grammar(Parser):
             out.append((P.tok[start], P.tok[end - 1] + 1, sem, start, end))
             p = end
         return out
+
+    def _glued_day(self, p: int):
+        """"في ال12 من شهر أغسطس": a day in digits glued to the article, read only before its month."""
+        P = self.P
+        if P.num[p] is None or not P.first[p - 1] or P.text[p - 1] not in ("ال", "بال", "وال", "فال", "لل"):
+            return None
+        r = self.calendar_date(p)
+        if r is None or r[1].get("t") != "date" or "m" not in r[1]:
+            return None
+        return p, r[0], r[1]
 
     def _quick(self, p: int) -> bool:
         if self.P.num[p] is not None:
