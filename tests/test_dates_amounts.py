@@ -126,6 +126,9 @@ def test_weekdays_of_every_week_are_one_recurrence(tok):
 def test_a_market_named_after_a_weekday_is_no_date(tok):
     assert values(tok, "ازدحم سوق الخميس في القرية بالمتسوقين.") == []
     assert values(tok, "تقام السوق يوم الخميس في القرية.")[0][2] == "weekday"
+    # a mosque named after a weekday (مسجد الخميس) is a place
+    assert values(tok, "زار الوفد البرج القديم ومسجد الجمعة في المدينة.") == []
+    assert values(tok, "افتتح المسجد الجمعة الماضية.")[0][2] == "weekday"
 
 
 def test_a_door_is_not_august(tok):
