@@ -469,3 +469,59 @@ def test_news_rules_can_be_switched_off(nlp):
     finally:
         ner.news_rules = True
     assert (3, 4, "LOC") in ner.predict_spans(norms) and (3, 4, "LOC") not in off
+
+# --- round 2 (issue 16): classes that carry over to new articles -----------------------------------
+
+
+def test_institution_heads_turn_a_place_reading_into_an_organization():
+    text = "نقل المصاب إلى مستشفى الوادي ثم إلى مدينة الوادي"
+    out = _run(text, [(3, 5, "LOC"), (7, 9, "LOC")], rules._org_places)
+    assert _spans(text, out) == {("مستشفى الوادي", "ORG"), ("مدينة الوادي", "LOC")}
+
+
+def test_institution_heads_leave_other_spans():
+    text = "يقع المستشفى في حي الروضة"
+    assert _run(text, [(3, 5, "LOC")], rules._org_places) == [(3, 5, "LOC")]
+
+
+def test_known_towns_untagged_are_places():
+    text = "وقع الحادث بالمخواة ثم انتقل الفريق إلى عنيزة وحوطة بني تميم"
+    out = _run(text, [], rules._known_places)
+    assert _spans(text, out) == {("بالمخواة", "LOC"), ("عنيزة", "LOC"), ("وحوطة بني تميم", "LOC")}
+
+
+def test_known_towns_take_their_heads_and_keep_model_spans():
+    text = "دعت بلدية محافظة العارضة الأهالي إلى زيارة المزاحمية"
+    out = _run(text, [(7, 8, "ORG")], rules._known_places)
+    assert _spans(text, out) == {("بلدية محافظة العارضة", "ORG"), ("المزاحمية", "ORG")}
+
+
+def test_known_towns_not_common_words_nor_a_clitic_ka():
+    text = "كانت بادرة كريمة من الوزير وهو يزور الدار دوما"  # ك + ريمة, دوما "always": no list entry
+    assert _run(text, [], rules._known_places) == []
+
+
+def test_league_names_are_organizations():
+    text = "يستعد الفريق لدوري المحترفين بعد موسمه في دوري الدرجة الأولى"
+    out = _run(text, [(1, 2, "ORG")], rules._leagues)
+    assert _spans(text, out) == {("الفريق", "ORG"), ("لدوري المحترفين", "ORG"), ("دوري الدرجة الأولى", "ORG")}
+
+
+def test_league_names_not_a_bare_league_word():
+    text = "انطلق الدوري أمس في الدرجة الأولى من الملعب"
+    assert _run(text, [], rules._leagues) == []
+
+
+def test_a_name_that_is_a_common_noun_needs_marks_or_a_cue():
+    text = "أعلنت السوق المالية ( تداول ) النتائج على موقع تداول بنهاية تداول يوم الأحد"
+    spans = [(4, 5, "ORG"), (9, 10, "ORG"), (11, 12, "ORG")]
+    out = _run(text, spans, rules._bare_common)
+    assert out == [(4, 5, "ORG"), (9, 10, "ORG")]
+
+
+def test_media_between_byline_dashes():
+    text = "سالم الناصر - سبق - الرياض : أعلن المجلس"
+    out = _run(text, [(0, 2, "PER"), (5, 6, "LOC")], rules._media)
+    assert ("سبق", "ORG") in _spans(text, out)
+    later = "قال محمد - اليوم أعلن الفريق فوزه"  # a one-word common media name needs a dash on both sides
+    assert _run(later, [(1, 2, "PER")], rules._media) == [(1, 2, "PER")]

@@ -153,6 +153,7 @@ _EMPTY = Lexicon()
 _WITH_ON = frozenset(normalize(w) for w in ("مع", "على"))
 _WITH = normalize("مع")
 _AFTER_DAY = frozenset(normalize(w) for w in ("إن", "إنه", "إنها", "أن", "أنه", "الماضي", "المقبل", "الموافق", "أمس"))
+_BYLINE_REACH = 6  # a media name between a byline's dashes within its first words ("فلان- سبق- مكة")
 _DEMONSTRATIVES = frozenset(normalize(w) for w in ("هذه", "هذا", "تلك", "ذلك", "هذي"))
 
 
@@ -429,11 +430,19 @@ def _media(out, norms, words, lex):
         quoted = k > 0 and norms[k - 1] in _OPEN_QUOTES and end < n and norms[end] in _CLOSE_QUOTES and (
             k == 1 or norms[k - 2] not in _OPEN_QUOTES)
         byline = k == 0 and end < n and norms[end] in _DASHES and norms[end] != ":"  # not "اليوم: …"
+        late = False
+        if not byline and 0 < k <= _BYLINE_REACH:  # "حاتم العميري- سبق- مكة"، "حنان الحامدي – عين اليوم"، "Next Previous عين اليوم –"
+            dash_before = norms[k - 1] in _DASHES and norms[k - 1] != ":"
+            dash_after = end < n and norms[end] in _DASHES and (norms[end] != ":" or dash_before)  # "- سبق:"
+            latin_before = all(w.isascii() and w.isalpha() for w in norms[:k])
+            byline = late = dash_before and (dash_after or end - k >= 2) or dash_after and latin_before
         if not (quoted or byline):
             continue
         same = [s for s in out if s[0] < end and k < s[1]]
         if same and (len(same) > 1 or same[0][:2] != (k, end)):
             continue  # part of a longer name: the model's reading stays
+        if late and any(s[2] == "LOC" for s in same):
+            continue  # "زيد الخمشي- الرياض- سبق": the dateline's city, the paper after it
         out = sorted([s for s in out if s not in same] + [(k, end, "ORG")])
     return out
 
@@ -665,8 +674,84 @@ def _adjective_places(out, norms, words, lex):
                                    and s[0] > 0 and (norms[s[0] - 1].endswith("ات") or norms[s[0] - 1] in plural))]
 
 
-NEWS_STEPS = [_fixed_phrases, _trims, _quoted_names, _company_names, _kingdom, _media, _regional_bodies,
-              _national_bodies, _short_forms, _company_heads, _place_heads, _split_persons, _named_after_person, _stock_lists]
+def _org_places(out, norms, words, lex):
+    """A place span that opens with an institution's head is the institution ("مستشفى العقيق"،
+    "ثانوية الملك فهد": ORG, as the conventions tag hospitals and schools)."""
+    if "org_place_head" not in _present(norms, words):
+        return out
+    heads = words.get("org_place_head")
+    return [(i, j, "ORG") if lab == "LOC" and j - i >= 2 and any(v in heads for v in _variants(norms[i]))
+            else (i, j, lab) for i, j, lab in out]
+
+
+def _known_places(out, norms, words, lex):
+    """Towns, governorates and districts of Saudi Arabia, the Gulf and the Arab countries that the
+    model leaves untagged ("المزاحمية"، "بالمخواة"، "ولودر") are LOC: only names that are no common
+    word (``town`` in ``ner_news_rules.tsv``), never inside a span, never before a definite chain
+    word that would make them part of a longer name."""
+    if "town" not in _present(norms, words):
+        return out
+    n = len(norms)
+    taken = _taken(out, n)
+    k = 0
+    while k < n:
+        end = 0 if taken[k] else words.phrase_at("town", norms, k, clitic="conj")
+        if end and not any(taken[k:end]):
+            start, lab = k, "LOC"  # the heads before it, as the head rules take them ("بلدية محافظة العارضة")
+            if start > 0 and not taken[start - 1] and _bare_head(norms[start - 1]) == "LOC":
+                start -= 1
+            if start > 0 and not taken[start - 1] and _bare_head(norms[start - 1]) == "ORG":
+                start, lab = start - 1, "ORG"
+            out = sorted([*out, (start, end, lab)])
+            taken[start:k] = [True] * (k - start)
+            taken[k:end] = [True] * (end - k)
+            k = end
+            continue
+        k += 1
+    return out
+
+
+def _leagues(out, norms, words, lex):
+    """League names of the news ("دوري الدرجة الأولى"، "دوري المحترفين"، "الكالتشيو") are ORG, with a
+    proclitic ("لدوري المحترفين"); a model span inside one is replaced by it."""
+    if "league" not in _present(norms, words):
+        return out
+    n = len(norms)
+    k = 0
+    while k < n:
+        end = words.phrase_at("league", norms, k)
+        if end:
+            placed = _place(out, k, end, "ORG")
+            if placed is not None:
+                out = placed
+            k = end
+            continue
+        k += 1
+    return out
+
+
+def _bare_common(out, norms, words, lex):
+    """A name that is also a common noun ("تداول" the exchange, and trading) is an ORG alone only in
+    quotation marks or brackets or after a word that names it ("موقع تداول"); elsewhere it is the
+    noun ("بنهاية تداول يوم الثلاثاء")."""
+    if "quoted_only" not in _present(norms, words):
+        return out
+    forms, cues = words.get("quoted_only"), words.get("quoted_only_cue")
+    n = len(norms)
+    keep = []
+    for i, j, lab in out:
+        if j - i == 1 and lab == "ORG" and _bare(norms[i]) in forms:
+            prev, nxt = norms[i - 1] if i else "", norms[j] if j < n else ""
+            marked = prev in _OPEN_QUOTES or prev == "(" or nxt in _CLOSE_QUOTES or nxt == ")"
+            if not marked and not any(v in cues for v in _variants(prev)):
+                continue
+        keep.append((i, j, lab))
+    return keep
+
+
+NEWS_STEPS = [_fixed_phrases, _trims, _known_places, _quoted_names, _company_names, _kingdom, _media,
+              _regional_bodies, _national_bodies, _short_forms, _company_heads, _place_heads, _split_persons,
+              _named_after_person, _stock_lists, _org_places, _leagues, _bare_common]
 
 
 def apply_news_rules(spans: list[tuple[int, int, str]], norms: list[str], lexicon: Lexicon | None = None,
