@@ -27,7 +27,7 @@ def test_file_loads_with_its_documented_counts(records, sentences):
     assert Counter(r["source"] for r in records) == {"ant": 558, "wikinews": 143}
     labels = Counter(e[2] for r in records for e in r["entities"])
     assert labels == {"ORG": 1376, "PER": 463, "LOC": 420, "MISC": 110}
-    assert sum(len(w) for w, _ in sentences) == 25_672
+    assert sum(len(w) for w, _ in sentences) == 25_676  # words as the pipeline tokenizes them (a glued dash is its own token since ba8d236)
     assert len({r["id"] for r in records}) == len(records)  # ids unique
 
 
