@@ -115,3 +115,11 @@ def test_digits_after_an_index_name_name_the_index(tok):
     # a change of the index, or a reading of an index named in Arabic words, is a quantity
     assert _spans(tok, "وارتفع مؤشر السوق 85 نقطة.") == [("85", 85.0, None, "cardinal")]
     assert _spans(tok, "وبلغ مؤشر مديري المشتريات 52 في مايو.")[0][:2] == ("52", 52.0)
+
+
+def test_a_senior_team_and_a_club_are_names(tok):
+    assert _spans(tok, "عاد فريق الوحدة الأول لكرة القدم من المعسكر.") == []
+    assert _spans(tok, "تعاقد نادي وست هام مع المدافع.") == []
+    # a first place and six players are numbers
+    assert _spans(tok, "نال الفريق المركز الأول وضم ست لاعبات.") == [
+        ("الأول", 1.0, None, "ordinal"), ("ست", 6.0, None, "cardinal")]

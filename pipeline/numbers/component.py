@@ -294,6 +294,7 @@ def find_numbers(doc: Doc) -> list[Span]:
     ident = context.get("identifier_before", set())
     years = context.get("year_before", set())
     not_number = context.get("not_number", set())
+    name_after = context.get("name_after", set())
     n = len(doc)
     out: list[Span] = []
     i = 0
@@ -314,6 +315,9 @@ def find_numbers(doc: Doc) -> list[Span]:
             continue
         if _list_marker(norms, i, context):
             i += 1
+            continue
+        if not w[0].isdigit() and i + 1 < n and norms[i + 1] in name_after:
+            i += 1  # "فريق النهضة الأول لكرة القدم" (the senior team), "وست هام": part of a name
             continue
         if _index_name(norms, i, context):
             i += 1  # "مؤشر فايننشال تايمز 100": the number names the index
