@@ -238,3 +238,12 @@ def test_a_day_glued_to_the_article_before_its_month(tok):
     assert values(tok, "وصل الوفد في الـ3 من أبريل.") == [("الـ3 من أبريل", "2016-04-03", "absolute")]
     # a rank glued to the article is no day
     assert values(tok, "حل الفريق في المركز ال15 من أصل عشرين.") == []
+
+
+def test_an_amount_in_a_larger_unit_is_a_recurrence(tok):
+    assert values(tok, "يعمل المصنع عشرين ساعة في اليوم.") == [
+        ("عشرين ساعة", "PT20H", "duration"), ("اليوم", "R/P1D", "set")]
+    assert values(tok, "يتدرب اللاعبون مرتين في الأسبوع.") == [("الأسبوع", "R/P1W", "set")]
+    # a day named after في, or an amount spent in a past month, places it
+    assert values(tok, "تحدث الوزير ساعة في اليوم الثاني من المؤتمر.") == []
+    assert values(tok, "قضى الوفد ثلاثة أيام في الشهر الماضي.")[1] == ("الشهر الماضي", "2016-02", "relative")

@@ -114,6 +114,9 @@ class Grammar(Parser):
             r = rule(p)
             if r and (best is None or r[0] > best[0]):
                 best = r
+        per = self.per_unit(p) if best is None or best[1]["t"] == "rel" else None
+        if per and (best is None or best[0] <= per[0]):
+            return per
         if best and best[1]["t"] in ("date", "rel"):
             t = self.dated_time(best, best[2] if len(best) > 2 else p)
             if t:
@@ -1111,6 +1114,24 @@ class Grammar(Parser):
                 if md:
                     end = md[0]
         return end, {"t": "decade", "y": y}
+
+    _SIZE = ("second", "minute", "hour", "day", "week", "month", "year")
+
+    def per_unit(self, p: int):
+        """"عشر ساعات في اليوم"، "ثلاث مرات في الأسبوع": a definite unit after في and an amount of a
+        smaller unit (or of times) is "per day/week": a recurrence, not the publication day."""
+        if p < 2 or not self.is_word(p - 1, "في") or not self.P.text[p].startswith("ال"):
+            return None
+        u = self.cat(p, "unit")
+        if not u or u[1][1][1] != "1" or u[1][1][0] not in self._SIZE[3:] or self.number(u[0]) \
+                or self.cat(u[0], "mod"):
+            return None  # "في اليوم الثاني"، "في الشهر الماضي": a day, a month
+        before = self.cat(p - 2, "unit")
+        small = before and before[0] == p - 1 and before[1][1][0] in self._SIZE \
+            and self._SIZE.index(before[1][1][0]) < self._SIZE.index(u[1][1][0])
+        if not (small or self.P.text[p - 2] in ("مره", "مرات", "مرتين")):
+            return None
+        return u[0], {"t": "set", "n": 1, "unit": u[1][1][0]}
 
     def every(self, p: int):
         """A recurrence, with a clock time or a part of the day before or after it: "كل أربع سنوات"،
