@@ -525,3 +525,18 @@ def test_media_between_byline_dashes():
     assert ("سبق", "ORG") in _spans(text, out)
     later = "قال محمد - اليوم أعلن الفريق فوزه"  # a one-word common media name needs a dash on both sides
     assert _run(later, [(1, 2, "PER")], rules._media) == [(1, 2, "PER")]
+
+
+def test_a_place_named_after_a_kunya_or_a_tribe_is_not_cut():
+    gaz = {**_GAZ, "حي": "LOC", "أبو": "LOC", "موسى": "PER", "مدينة": "LOC", "بلد": "PER"}
+    text = "وقع الحادث في حي أبو موسى الأشعري بالأمس"  # a first name after أبو goes on with the name
+    assert _run(text, [(3, 7, "LOC")], rules._split_persons, gazetteer=gaz) == [(3, 7, "LOC")]
+    text = "لعب الفريق في مدينة بلد الوليد الإسبانية"  # no cut right after a bare head
+    assert _run(text, [(3, 6, "LOC")], rules._split_persons, gazetteer=gaz) == [(3, 6, "LOC")]
+
+
+def test_company_activity_needs_its_object_and_stops_at_a_generic_word():
+    text = "وقعت شركة الوادي لصناعة مع البنك"  # لصناعة without what is made
+    assert _run(text, [(1, 3, "ORG")], rules._company_names) == [(1, 3, "ORG")]
+    text = "ارتفع سهم شركة الواحة للخدمات الأرضية المدرجة في السوق"
+    assert _spans(text, _run(text, [(2, 4, "ORG")], rules._company_names)) == {("شركة الواحة للخدمات الأرضية", "ORG")}

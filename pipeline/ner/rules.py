@@ -219,7 +219,9 @@ class _NewsWords:
 
 @lru_cache(maxsize=1)
 def news_words() -> _NewsWords:
-    return _NewsWords()
+    words = _NewsWords()
+    _NOT_NAME_WORD[0] = words.get("chain_end")
+    return words
 
 
 _LAST: list = [None, frozenset()]  # the last sentence seen by _present and its classes
@@ -331,6 +333,9 @@ def _trim(i: int, j: int, lab: str, norms: list[str], words: _NewsWords, lex: Le
     return [(i, j, lab)] + ([place] if place else [])
 
 
+_NOT_NAME_WORD: list = [frozenset()]  # chain_end of ner_news_rules.tsv, set by news_words()
+
+
 def _company_chain(j: int, norms: list[str], taken: list[bool], activity: frozenset[str]) -> int:
     """End of a company's name that goes on over ل + its activity and a definite chain ("لإنتاج
     الأسمدة"، "للتسويق")."""
@@ -342,8 +347,10 @@ def _company_chain(j: int, norms: list[str], taken: list[bool], activity: frozen
         return j
     k = j + 1
     while k < n and not taken[k] and k - j < MAX_CHAIN and (chain_word(norms[k]) or norms[k].startswith("بال")) \
-            and not head_kind(norms[k]):
+            and not head_kind(norms[k]) and norms[k] not in _NOT_NAME_WORD[0]:
         k += 1
+    if k == j + 1 and not w.startswith("لل"):
+        return j  # "لصناعة" needs what is made: "شركة الشرق الأوسط لصناعة …" ends before it ("للتسويق" stands alone)
     return k
 
 
@@ -582,8 +589,10 @@ def _split_persons(out, norms, words, lex):
         cut = None
         for k in range(i + 1, j - 1):
             w, prev = norms[k], norms[k - 1]
-            if _definite(w) or w in words.get("name_link") or "PER" not in _gaz(lex, w):
-                continue  # a first name opens the person's part
+            if _definite(w) or w in words.get("name_link") or "PER" not in _gaz(lex, w) or prev in words.get(
+                    "name_within") or k == i + 1 and head_kind(norms[i]):
+                continue  # a first name opens the person's part, not after أبو / بني ("حي أبو موسى الأشعري"، "خان بني
+                # سعد") nor right after a bare head ("مدينة بلد الوليد")
             before = _gaz(lex, prev)
             if "PER" in before or _bare(prev) in titles() or prev in words.nationality or _bare(norms[i]) in titles() \
                     or not (
