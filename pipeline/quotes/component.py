@@ -413,8 +413,13 @@ class _Finder:
             j -= 1
         while start < v and doc[start].is_space:
             start += 1
-        if start < v and strip_conj(self.norms[start]) in TOPIC_PREPOSITIONS:
-            return None  # وعن الدور الإيراني، قال: a topic, not the subject
+        topic = start
+        if topic < v and strip_conj(self.norms[topic]) in ("فيما", "في"):
+            topic = _next_word(doc, topic + 1)
+            if topic < v and self.norms[topic] == "ما":
+                topic = _next_word(doc, topic + 1)  # في ما يتعلق
+        if topic < v and strip_conj(self.norms[topic]) in TOPIC_PREPOSITIONS:
+            return None  # وعن الدور الإيراني، قال / وفيما يخص الدوري، قال: a topic, not the subject
         while start < v and (doc[start].is_space or is_stop(doc[start].text)):
             start += 1
         if start >= v:
