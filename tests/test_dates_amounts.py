@@ -247,3 +247,14 @@ def test_an_amount_in_a_larger_unit_is_a_recurrence(tok):
     # a day named after في, or an amount spent in a past month, places it
     assert values(tok, "تحدث الوزير ساعة في اليوم الثاني من المؤتمر.") == []
     assert values(tok, "قضى الوفد ثلاثة أيام في الشهر الماضي.")[1] == ("الشهر الماضي", "2016-02", "relative")
+
+
+def test_a_weekday_with_its_date(tok):
+    # written with it: one span; after a comma and تاريخ: the weekday takes the date's day
+    assert values(tok, "يبدأ التسجيل يوم الأحد المقبل 13/3/2016 للطلاب.") == [
+        ("الأحد المقبل 13/3/2016", "2016-03-13", "absolute")]
+    assert values(tok, "ينتهي الاكتتاب يوم الثلاثاء، تاريخ 15 مارس 2016.") == [
+        ("الثلاثاء", "2016-03-15", "weekday"), ("15 مارس 2016", "2016-03-15", "absolute")]
+    # a date on another day leaves the weekday as it was
+    assert values(tok, "يبدأ التسجيل يوم الأحد المقبل 14/3/2016 للطلاب.")[0] == (
+        "الأحد المقبل", "2016-03-13", "weekday")

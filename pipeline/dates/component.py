@@ -10,6 +10,8 @@ The numbers stage runs after this one and skips these tokens.
 
 from __future__ import annotations
 
+from datetime import date
+
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
@@ -44,7 +46,7 @@ def find_dates(doc: Doc) -> list[Span]:
     """Date spans of a ``Doc`` with their extension attributes set."""
     days = day_range(doc._.published)  # the first and last day of the publication date
     g = Grammar(doc)
-    spans = []
+    spans, sems = [], []
     in_name = set()
     ctx: dict = {}  # the periods named so far (resolve.in_context)
     for ent in doc.ents:  # the ner stage runs first: "بدر الخميس" is a person
@@ -72,7 +74,42 @@ def find_dates(doc: Doc) -> list[Span]:
         span._.hijri = hij
         span._.modifier = "approx" if value and approximate(sem) else None
         spans.append(span)
-    return spans
+        sems.append(sem)
+    return _weekday_with_date(doc, spans, sems)
+
+
+_WEEKDAY_DATE_GLUE = frozenset({"،", ",", "-", "تاريخ", "بتاريخ", "وتاريخ", "الموافق", "الموافق:"})
+
+
+def _weekday_with_date(doc: Doc, spans: list[Span], sems: list[dict]) -> list[Span]:
+    """A weekday followed by the full date of that weekday: "الأحد المقبل 10/10/1436هـ" is one
+    absolute span (a weekday standing with its date); "يوم الثلاثاء، تاريخ 12 شوال 1436هـ" keeps two
+    spans, the weekday taking the date's day. Only when the date falls on the weekday named."""
+    out: list[Span] = []
+    k = 0
+    while k < len(spans):
+        w = spans[k]
+        if k + 1 < len(spans) and w._.kind == "weekday" and isinstance(sems[k].get("wd"), int) \
+                and spans[k + 1]._.kind == "absolute" and isinstance(spans[k + 1]._.value, str) \
+                and len(spans[k + 1]._.value) == 10:
+            d = spans[k + 1]
+            between = [t.norm_ for t in doc[w.end:d.start]]
+            try:
+                same_day = date.fromisoformat(d._.value).isoweekday() == sems[k]["wd"]
+            except ValueError:
+                same_day = False
+            if same_day and not between:
+                merged = Span(doc, w.start, d.end, label="DATE")
+                for attr in ("value", "granularity", "calendar", "kind", "hijri", "modifier"):
+                    setattr(merged._, attr, getattr(d._, attr))
+                out.append(merged)
+                k += 2
+                continue
+            if same_day and len(between) <= 2 and all(b in _WEEKDAY_DATE_GLUE for b in between):
+                w._.value, w._.granularity = d._.value, "day"
+        out.append(w)
+        k += 1
+    return out
 
 
 @Language.component("dates")
