@@ -540,3 +540,9 @@ def test_company_activity_needs_its_object_and_stops_at_a_generic_word():
     assert _run(text, [(1, 3, "ORG")], rules._company_names) == [(1, 3, "ORG")]
     text = "ارتفع سهم شركة الواحة للخدمات الأرضية المدرجة في السوق"
     assert _spans(text, _run(text, [(2, 4, "ORG")], rules._company_names)) == {("شركة الواحة للخدمات الأرضية", "ORG")}
+
+
+def test_castles_bridges_ports_and_cemeteries_are_part_of_the_place():
+    text = "زار الوفد قلعة عراد وميناء الوادي ثم مقبرة البلدة"
+    out = _run(text, [(3, 4, "LOC"), (5, 6, "LOC")], rules._place_heads)
+    assert _spans(text, out) == {("قلعة عراد", "LOC"), ("وميناء الوادي", "LOC")}
