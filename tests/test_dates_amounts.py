@@ -258,3 +258,11 @@ def test_a_weekday_with_its_date(tok):
     # a date on another day leaves the weekday as it was
     assert values(tok, "يبدأ التسجيل يوم الأحد المقبل 14/3/2016 للطلاب.")[0] == (
         "الأحد المقبل", "2016-03-13", "weekday")
+
+
+def test_an_amount_between_two_counts_is_one_duration(tok):
+    assert values(tok, "شملت الدراسة مرضى تتراوح أعمارهم بين 40 و65 عاما.") == [
+        ("40 و65 عاما", None, "duration")]
+    assert values(tok, "يستغرق الشحن من 3 إلى 5 أيام.") == [("3 إلى 5 أيام", None, "duration")]
+    # years between two bounds stay a range of years
+    assert values(tok, "ارتفعت الصادرات بين 2011 و2014.") == [("بين 2011 و2014", "2011/2014", "range")]

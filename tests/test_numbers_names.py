@@ -123,3 +123,7 @@ def test_a_senior_team_and_a_club_are_names(tok):
     # a first place and six players are numbers
     assert _spans(tok, "نال الفريق المركز الأول وضم ست لاعبات.") == [
         ("الأول", 1.0, None, "ordinal"), ("ست", 6.0, None, "cardinal")]
+
+
+def test_the_bounds_of_an_amount_of_time_are_a_range():
+    assert _numbers("شملت الدراسة مرضى تتراوح أعمارهم بين 40 و65 عاما.") == [("بين 40 و65", 40.0, "range")]

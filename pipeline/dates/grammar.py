@@ -110,7 +110,8 @@ class Grammar(Parser):
         for rule in (self.calendar_date, self.numeric, self.year_expr, self.weekday_expr, self.deixis,
                      self.unit_expr, self.part, self.decade, self.every, self.dayword, self.nth_weekday,
                      self.week_of, self.quarter, self.same_period, self.century, self.rest, self.holiday, self.season, self.month_days,
-                     self.week_containing, self.sport_season, self.time_of_day, self.dayparted, self.age):
+                     self.week_containing, self.sport_season, self.time_of_day, self.dayparted, self.age,
+                     self.duration_range):
             r = rule(p)
             if r and (best is None or r[0] > best[0]):
                 best = r
@@ -1084,6 +1085,25 @@ class Grammar(Parser):
         if part == "mid" and inner[1]["t"] == "rel" and inner[1].get("unit") == "week":
             return inner  # "منتصف الأسبوع المقبل": that week (a week has no thirds to speak of)
         return inner[0], {"t": "part", "part": part, "inner": inner[1]}
+
+    def duration_range(self, p: int):
+        """"بين 38 و50 عاما"، "ما بين 50 إلى 60 عاما"، "من 5 إلى 7 أيام": an amount of time between two
+        counts after بين/من: one duration span with no value (the numbers stage reads its bounds)."""
+        if p == 0 or self.P.text[p - 1] not in ("بين", "وبين", "من", "ومن") or self.P.num[p] is None:
+            return None
+        a = self.number(p)
+        if not a:
+            return None
+        e = a[0]
+        if e >= self.n or self.P.text[e] not in ("و", "الي", "-", "حتي"):
+            return None
+        b = self.number(e + 1)
+        if not b or b[2] or self.P.num[e + 1] is None or not a[1] < b[1]:
+            return None
+        u = self.cat(b[0], "unit")
+        if not u or u[1][1][1] != "n":
+            return None
+        return u[0], {"t": "durrange", "unit": u[1][1][0]}
 
     def age(self, p: int):
         """"التاسعة من عمره"، "الخامسة والعشرين من العمر": an age, in years."""

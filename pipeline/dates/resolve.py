@@ -127,6 +127,8 @@ def resolve(sem: dict, pub: date | None, future=lambda: False) -> Result:
         else:
             a, b = pub + timedelta(days=1), shift(pub, n, unit)
         return (_interval(a, b) if a and b else None), unit, "gregorian", "relative", None
+    if t == "durrange":  # "بين 38 و50 عاما": an amount between two counts, no one value
+        return None, sem["unit"], "gregorian", "duration", None
     if t == "part":
         return _part(sem, pub, future)
     if t == "range":

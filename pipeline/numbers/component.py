@@ -285,6 +285,8 @@ def find_numbers(doc: Doc) -> list[Span]:
         opener = context.get("counted_date_opener", ())
         claimed = set()
         for sp in full.spans["dates"]:
+            if sp._.kind == "duration" and sp._.value is None:
+                continue  # "بين 38 و50 عاما": the bounds of an amount between two counts are a range here
             ks = range(sp.start, sp.end)
             if sp._.kind == "relative" and full[sp.start].norm_ in opener:
                 # "قبل حوالى عشرة أيام"، "أول ستة أشهر من السنة": the count of units is a number too
