@@ -1089,7 +1089,7 @@ class Grammar(Parser):
     def duration_range(self, p: int):
         """"بين 38 و50 عاما"، "ما بين 50 إلى 60 عاما"، "من 5 إلى 7 أيام": an amount of time between two
         counts after بين/من: one duration span with no value (the numbers stage reads its bounds)."""
-        if p == 0 or self.P.text[p - 1] not in ("بين", "وبين", "من", "ومن") or self.P.num[p] is None:
+        if p == 0 or p >= self.n or self.P.text[p - 1] not in ("بين", "وبين", "من", "ومن") or self.P.num[p] is None:
             return None
         a = self.number(p)
         if not a:
