@@ -555,6 +555,10 @@ class _Finder:
                 i += 1
                 continue
             a = head + 1
+            if head == colon:
+                nw = _next_word(doc, a)
+                if nw < end_s and strip_conj(self.norms[nw]) in COMPLEMENTIZERS and not self.norms[nw].startswith("و"):
+                    a = nw + 1  # قائلا: إن … / وأضاف: أنه …: the clause starts after the conjunction
             b = self._clause_end(a, end_s)
             a, b = _trim(doc, a, b)
             if self._words(a, b) < 2:

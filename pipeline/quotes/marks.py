@@ -32,6 +32,9 @@ class Quoted:
     linked: int = -1  # index (in the returned list) of the part this one continues
 
 
+_SENT_END = frozenset({".", "!", "؟", "?"})
+
+
 def _layout(doc: Doc) -> tuple[list[tuple[int, int]], list[int], list[int]]:
     """(paragraphs as token ranges, the tokens that are quotation marks, which tokens are spaces),
     read from the token arrays (no ``Token`` objects: this runs over every token)."""
@@ -55,6 +58,16 @@ def _layout(doc: Doc) -> tuple[list[tuple[int, int]], list[int], list[int]]:
         out.append((a, n))
     marks = numpy.flatnonzero(numpy.isin(orths, _MARK_IDS)).tolist()
     return out, marks, space
+
+
+def _soft_break(doc: Doc, a: int, b: int) -> int:
+    """The first run of no-break spaces after a sentence end in tokens ``a``–``b`` (news feeds that
+    flatten paragraphs: "… طلباتهم. \xa0 وأوضح"), or ``b``: where an unclosed quotation ends."""
+    for i in range(a + 1, b):
+        t = doc[i]
+        if t.is_space and "\xa0" in t.text and doc[i - 1].text in _SENT_END:
+            return i
+    return b
 
 
 def _prev(doc: Doc, i: int) -> int:
@@ -155,7 +168,7 @@ def quoted_spans(doc: Doc) -> list[Quoted]:
         carry_next = -1
         if stack and opened_here is not None:
             o = stack[0][0]
-            q = Quoted(o, b, False)
+            q = Quoted(o, _soft_break(doc, o, b), False)
             if carry >= 0 and o == first_content:
                 q.linked = carry
             out.append(q)
