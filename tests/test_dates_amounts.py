@@ -266,3 +266,10 @@ def test_an_amount_between_two_counts_is_one_duration(tok):
     assert values(tok, "يستغرق الشحن من 3 إلى 5 أيام.") == [("3 إلى 5 أيام", None, "duration")]
     # years between two bounds stay a range of years
     assert values(tok, "ارتفعت الصادرات بين 2011 و2014.") == [("بين 2011 و2014", "2011/2014", "range")]
+
+
+def test_a_day_or_another_of_the_same_month(tok):
+    assert values(tok, "يصل الوفد في 3 أو 4 مارس 2016.") == [
+        ("3", "2016-03-03", "absolute"), ("4 مارس 2016", "2016-03-04", "absolute")]
+    # counts joined by أو are no days
+    assert values(tok, "حصل المرشح على 3 أو 4 أصوات.") == []

@@ -252,6 +252,11 @@ class Grammar(Parser):
     # ---------------------------------------------------------------- calendar dates
     def calendar_date(self, p: int):
         d = self.day_number(p)
+        if d and self.P.num[p] is not None and self.is_word(d[0], "او"):
+            other = self.calendar_date(d[0] + 1)  # "في 30 أو 31 يوليو": the first day has the same month
+            if other and other[1].get("t") == "date" and "m" in other[1] and "d" in other[1] \
+                    and self.P.num[d[0] + 1] is not None:
+                return d[0], {k: v for k, v in other[1].items() if k != "mdir"} | {"d": int(d[1])}
         if d:
             q = d[0]
             if self.P.num[p] is not None and q < self.n and self.P.text[q] in SEPS:
