@@ -127,3 +127,10 @@ def test_a_senior_team_and_a_club_are_names(tok):
 
 def test_the_bounds_of_an_amount_of_time_are_a_range():
     assert _numbers("شملت الدراسة مرضى تتراوح أعمارهم بين 40 و65 عاما.") == [("بين 40 و65", 40.0, "range")]
+
+
+def test_four_digits_before_what_they_count_are_no_year(tok):
+    assert _spans(tok, "شارك في المسح 1984 طالبا من المدارس.") == [("1984", 1984.0, None, "cardinal")]
+    # a year before an adverb or a place with a proclitic stays a year (the dates stage's)
+    assert _spans(tok, "وفي 1984 أيضا افتتح المبنى.") == []
+    assert _spans(tok, "تأهل المنتخب إلى مونديال 2018 بروسيا.") == []

@@ -235,6 +235,12 @@ def _is_year(norms: list[str], i: int, end: int, value: float) -> bool:
     return end == i + 1 and len(norms[i]) == 4 and norms[i].isdigit() and 1900 <= value <= 2099
 
 
+def _counted_after(doc, norms: list[str], j: int, blocked: set[int]) -> bool:
+    """"2027 شخصا": an indefinite accusative noun after four digits is what they count (no year)."""
+    return j < len(norms) and len(norms[j]) > 3 and norms[j].endswith("ا") and norms[j][0] not in "بلفكو" \
+        and _unit(doc, norms, j, blocked) is not None  # not "2018 بروسيا"، "2019 فيما"
+
+
 def _phone_like(norm: str) -> bool:
     """Phone numbers and identifiers: "+966…", "0501234567", and any run of 9+ bare digits (large
     quantities are written with separators or scale words: "1,414,021,100", "281 مليون")."""
@@ -495,7 +501,8 @@ def _read_at(doc, norms, ws, i, blocked, years):
         cur = (symbols[doc[start - 1].text], end)
     if kind == "cardinal" and cur is None and (
             (prev in years and _is_digit_start(norms[i]))
-            or (_is_year(norms, i, end, value) and modifier_before(norms, start) is None)):
+            or (_is_year(norms, i, end, value) and modifier_before(norms, start) is None
+                and not _counted_after(doc, norms, end, blocked))):
         return None, end  # a year: the dates stage's business
     return _finish(doc, norms, start, end, value, None, kind, blocked, i), end
 
