@@ -273,3 +273,9 @@ def test_a_day_or_another_of_the_same_month(tok):
         ("3", "2016-03-03", "absolute"), ("4 مارس 2016", "2016-03-04", "absolute")]
     # counts joined by أو are no days
     assert values(tok, "حصل المرشح على 3 أو 4 أصوات.") == []
+
+
+def test_an_age_in_springs_is_years(tok):
+    assert values(tok, "انضم المهاجم صاحب الـ 24 ربيعا إلى الفريق.") == [("24 ربيعا", "P24Y", "duration")]
+    # a spring without a count, and the Hijri month, are no age
+    assert values(tok, "عاشت البلاد ربيعا سياسيا طويلا.") == []
