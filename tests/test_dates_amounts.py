@@ -277,5 +277,6 @@ def test_a_day_or_another_of_the_same_month(tok):
 
 def test_an_age_in_springs_is_years(tok):
     assert values(tok, "انضم المهاجم صاحب الـ 24 ربيعا إلى الفريق.") == [("24 ربيعا", "P24Y", "duration")]
+    assert values(tok, "كرمت البلدية المعلم ذا الـ70 ربيعا.") == [("الـ70 ربيعا", "P70Y", "duration")]
     # a spring without a count, and the Hijri month, are no age
     assert values(tok, "عاشت البلاد ربيعا سياسيا طويلا.") == []

@@ -56,13 +56,16 @@ class Grammar(Parser):
         return out
 
     def _glued_day(self, p: int):
-        """"في ال12 من شهر أغسطس": a day in digits glued to the article, read only before its month."""
+        """"في ال12 من شهر أغسطس": a day in digits glued to the article, read only before its month; or
+        the count of an amount of time ("ذو الـ80 ربيعا")."""
         P = self.P
         if P.num[p] is None or not P.first[p - 1] or P.text[p - 1] not in ("ال", "بال", "وال", "فال", "لل"):
             return None
         r = self.calendar_date(p)
         if r is None or r[1].get("t") != "date" or "m" not in r[1]:
-            return None
+            r = self.core(p)  # "ذات الـ26 ربيعا": an amount of time
+            if r is None or r[1].get("t") != "dur":
+                return None
         return p, r[0], r[1]
 
     def _quick(self, p: int) -> bool:
