@@ -53,6 +53,7 @@ def test_a_dash_glued_to_a_word_is_its_own_token(blank):
     assert words(blank, "نقلا عن -الوكالة") == ["نقلا", "عن", "-", "الوكالة"]
     assert words(blank, "فاز 3-2 وبلغت -5 درجات") == ["فاز", "3", "-", "2", "وبلغت", "-5", "درجات"]
     assert words(blank, "الكاتب–الصحيفة")[-1] == "الصحيفة"
+    assert words(blank, "بلغت -١٢ درجة")[1] == "-١٢"  # Arabic-Indic digits are no letters
 
 
 def test_paragraphs_and_question_marks_split_sentences(blank):

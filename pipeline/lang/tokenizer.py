@@ -16,6 +16,8 @@ from .chars import AR as _AR
 from .chars import BIDI_MARKS, QUOTE_MARKS
 from .chars import DIG as _DIG
 
+_AR_LETTER = "\u0621-\u064a\u0671-\u06d3"  # Arabic letters only (not the Arabic-Indic digits of AR)
+
 # A run of characters without whitespace longer than MAX_RUN is tokenized in pieces of at most
 # PIECE characters: spaCy's affix loop costs time quadratic in the length of a run (20,000 "="
 # take 30 s), pieces keep it linear. News never comes near: the longest run in 23,547
@@ -81,14 +83,14 @@ def customize_tokenizer(nlp: Language) -> None:
         rf"[{BIDI_MARKS}]",  # invisible direction marks stick to numbers and words: their own token
         rf"[{QUOTE_MARKS}]",
         rf"[و](?=[{_DIG}])",  # و2015 -> و 2015
-        rf"[-–—](?=[{_AR}])",  # "-سبق" -> "-" "سبق"
+        rf"[-–—](?=[{_AR_LETTER}])",  # "-سبق" -> "-" "سبق"; "-١" stays a negative number
     ]
     suffixes = list(defaults.suffixes) + [
         rf"[{BIDI_MARKS}]",  # "١٠٠٪" + ARABIC LETTER MARK -> "١٠٠٪" and the mark
         r"\.",  # 2022. / الوزير. -> separate period (abbreviations are exceptions)
         rf"[{QUOTE_MARKS}]",
         r"[،؛؟:!]",
-        rf"(?<=[{_AR}])[-–—]",  # a byline's dash glued to a word: "العميري- سبق- مكة" -> "سبق" "-"
+        rf"(?<=[{_AR_LETTER}])[-–—]",  # a byline's dash glued to a word: "العميري- سبق- مكة" -> "سبق" "-"
     ]
     infixes = list(defaults.infixes) + [
         rf"[{QUOTE_MARKS}()\[\]،؛؟!]",
