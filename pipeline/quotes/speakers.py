@@ -32,6 +32,7 @@ from .lexicon import (
 
 COLON = {":"}
 COMMA = {"،", ","}
+ROLE_PREPOSITIONS = ("في", "على")  # inside a role that names a person after it (المشرف على البرنامج فلان)
 END = {".", "!", "?", "؟", "…", "...", "؛", ";"}
 MAX_NAME = 4
 NAME_LINKS = cue_words("name_link")
@@ -271,7 +272,7 @@ def _head_end(doc: Doc, i: int, limit: int, whole: bool) -> int:
             break
         if "\u064b" in t.text:  # tanween fatha: an adverb or a circumstantial (مداعباً، سابقاً)
             break
-        if is_stop(t.text) and not (h_end == i and in_class(t.norm_, "statement")) and not (titled and t.text == "في" and h_end + 1 < limit
+        if is_stop(t.text) and not (h_end == i and in_class(t.norm_, "statement")) and not (titled and t.text in ROLE_PREPOSITIONS and h_end + 1 < limit
                                     and (_role_word(doc[h_end + 1].norm_, doc[h_end + 1].text)
                                          or _person_ahead(doc, h_end + 1, limit))) \
                 and not _source_complement(doc, i, h_end, limit):
