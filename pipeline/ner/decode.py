@@ -44,13 +44,15 @@ def bio_viterbi(emit, labels: tuple[str, ...]) -> list[str]:
     return [labels[j] for j in reversed(path)]
 
 
-def bio_spans(tags: list[str]) -> list[tuple[int, int, str]]:
+def bio_spans(tags: list[str], label_map: dict[str, str] = LABEL_MAP) -> list[tuple[int, int, str]]:
     """(start, end, label) spans of BIO tags, conlleval style (an I- after O or another type
-    starts a new entity); PERS -> PER. Shared by the component and the evaluation."""
+    starts a new entity); labels renamed by ``label_map`` (PERS -> PER; ``{}`` keeps them as
+    written, for the training data's own label sets). Shared by the component, the evaluation and
+    the training sets."""
     spans, start, label = [], None, None
     for k, tag in enumerate([*tags, "O"]):
         pos, _, lab = tag.partition("-")
-        lab = LABEL_MAP.get(lab, lab)
+        lab = label_map.get(lab, lab)
         if start is not None and (pos != "I" or lab != label):
             spans.append((start, k, label))
             start = None

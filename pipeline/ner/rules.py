@@ -219,9 +219,7 @@ class _NewsWords:
 
 @lru_cache(maxsize=1)
 def news_words() -> _NewsWords:
-    words = _NewsWords()
-    _NOT_NAME_WORD[0] = words.get("chain_end")
-    return words
+    return _NewsWords()
 
 
 _LAST: list = [None, frozenset()]  # the last sentence seen by _present and its classes
@@ -333,9 +331,6 @@ def _trim(i: int, j: int, lab: str, norms: list[str], words: _NewsWords, lex: Le
     return [(i, j, lab)] + ([place] if place else [])
 
 
-_NOT_NAME_WORD: list = [frozenset()]  # chain_end of ner_news_rules.tsv, set by news_words()
-
-
 def _company_chain(j: int, norms: list[str], taken: list[bool], activity: frozenset[str]) -> int:
     """End of a company's name that goes on over ل + its activity and a definite chain ("لإنتاج
     الأسمدة"، "للتسويق")."""
@@ -346,8 +341,9 @@ def _company_chain(j: int, norms: list[str], taken: list[bool], activity: frozen
     if not w.startswith("ل") or w.startswith("ال") or not any(v in activity for v in _variants(w)[1:]):
         return j
     k = j + 1
+    chain_end = news_words().get("chain_end")
     while k < n and not taken[k] and k - j < MAX_CHAIN and (chain_word(norms[k]) or norms[k].startswith("بال")) \
-            and not head_kind(norms[k]) and norms[k] not in _NOT_NAME_WORD[0]:
+            and not head_kind(norms[k]) and norms[k] not in chain_end:
         k += 1
     if k == j + 1 and not w.startswith("لل"):
         return j  # "لصناعة" needs what is made: "شركة الشرق الأوسط لصناعة …" ends before it ("للتسويق" stands alone)

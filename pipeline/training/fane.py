@@ -46,6 +46,8 @@ import re
 from collections import Counter
 from pathlib import Path
 
+from ..ner.decode import bio_spans
+
 Sentence = tuple[list[str], list[str]]
 
 WIKIFANE = "WikiFANE_Gold_2014_500K.txt"
@@ -267,15 +269,8 @@ def project_tags(src: Sentence, dst_words: list[str]) -> list[str] | None:
 
 
 def _spans(tags: list[str]) -> list[tuple[int, int, str]]:
-    spans, start, label = [], None, None
-    for k, tag in enumerate([*tags, "O"]):
-        pos, _, lab = tag.partition("-")
-        if start is not None and (pos != "I" or lab != label):
-            spans.append((start, k, label))
-            start = None
-        if pos in ("B", "I") and start is None:
-            start, label = k, lab
-    return spans
+    """BIO spans with the labels as written (PERS stays PERS: the corpora's own label sets)."""
+    return bio_spans(tags, label_map={})
 
 
 # The relabelling rule for ANERcorp sentences that NewsFANE does not re-annotate: an
